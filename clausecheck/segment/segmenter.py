@@ -1,0 +1,223 @@
+"""Cut a document's blocks into the clause tree."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from clausecheck.clauses import Clause, Segmentation
+from clausecheck.document import Block, Document
+from clausecheck.language import detect_language
+from clausecheck.segment.markers import Marker, parse_marker
+from clausecheck.segment.outline import Outline
+
+_MODAL = re.compile(
+    r"\b(?:shall|will|must|may|is|are|was|were|has|have|does|can|should|agrees?|means|"
+    r"doit|devra|doivent|devront|peut|pourra|est|sont|sera|seront|s'engage|a|ont|d[ée]signe|signifie|s'entend)\b",
+    re.IGNORECASE,
+)
+_RUN_IN = re.compile(r"^(?P<head>[A-ZÀ-Ý][^.;:!?()\"“”«»]{1,80}?)\s?[.:]\s+(?=\S)")
+_TITLE_END = re.compile(r"[\s.:;,–—-]+$")
+_PREAMBLE_HEADINGS = re.compile(
+    r"^(?:pr[ée]ambule|preamble|recitals?|background|parties|the parties|entre les soussign[ée]s|"
+    r"expos[ée] (?:pr[ée]alable|des motifs)|definitions?|d[ée]finitions|whereas|witnesseth|introduction|"
+    r"contexte|objet du (?:contrat|march[ée]))\W*$",
+    re.IGNORECASE,
+)
+_MAX_TITLE_WORDS = 16
+
+
+@dataclass(frozen=True)
+class _Head:
+    """A block found to open a clause."""
+
+    index: int
+    """Index of the opening block."""
+    marker: Marker | None
+    number: str | None
+    heading: str | None
+    level: int
+    body_block: int
+    """Index of the first body block (after the heading's own blocks)."""
+    body_offset: int
+    """Characters of the opening block taken by the number and a run-in heading."""
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _title_shaped(text: str) -> bool:
+    """A short line that reads as a title, not a sentence."""
+    text = text.strip()
+    if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in "«\"“("):
+        return False
+    if _words(text) > _MAX_TITLE_WORDS or text.endswith((",", ";")):
+        return False
+    if text.isupper():
+        return True
+    if text[0] in "«\"“" and not re.fullmatch(r"[«\"“][^»\"”]+[»\"”]\W*", text):
+        return False  # a definition: « Site » désigne..., "Services" means...
+    return not _MODAL.search(text) and (not text.endswith(".") or _words(text) <= 8)
+
+
+def _clean_title(text: str) -> str | None:
+    title = _TITLE_END.sub("", text.strip())
+    return title or None
+
+
+class Segmenter:
+    """Walks the blocks once, keeping the outline state."""
+
+    def __init__(self, document: Document):
+        self.document = document
+        self.blocks = document.blocks
+        self.outline = Outline()
+        self.has_labels = any(block.label for block in self.blocks)
+
+    def _trusted(self, block: Block, marker: Marker) -> bool:
+        """Word numbered the block itself or styled it as a heading: believe it."""
+        return bool(block.label) and block.text.startswith(block.label) or block.kind == "heading"
+
+    def _heading_like(self, block: Block, rest: str) -> bool:
+        return block.kind == "heading" or block.bold or not rest or _title_shaped(rest)
+
+    def _title_from_next(self, index: int) -> str | None:
+        """Heading on the line after a bare number ("ARTICLE 1" / "OBJET")."""
+        if index + 1 >= len(self.blocks):
+            return None
+        following = self.blocks[index + 1]
+        marker = parse_marker(following.text)
+        if marker and not marker.is_list:
+            return None
+        if _title_shaped(following.text) and not following.text.endswith("."):
+            return following.text
+        return None
+
+    def _continues_title(self, block: Block, index: int) -> bool:
+        """A PDF heading wrapped onto the next line: same bold face, no marker, no sentence end."""
+        if block.kind != "line" or not block.bold or index + 1 >= len(self.blocks):
+            return False
+        following = self.blocks[index + 1]
+        if not following.bold or following.kind != "line" or following.page != block.page:
+            return False
+        if block.size and following.size and abs(block.size - following.size) > 0.5:
+            return False
+        marker = parse_marker(following.text)
+        return not marker and not block.text.endswith((".", ":")) and _words(following.text) <= 10
+
+    def _numbered(self, index: int, block: Block, marker: Marker) -> _Head | None:
+        rest = block.text[marker.end :].strip()
+        trusted = self._trusted(block, marker)
+        if rest and rest[0].islower() and not trusted:
+            return None  # "Article 1195 du Code civil...", "Section 3 hereof": a wrapped reference
+        if not self.outline.fits(marker, trusted, self._heading_like(block, rest)):
+            return None
+        level = self.outline.accept(marker)
+        if not rest:
+            title = self._title_from_next(index)
+            if title is not None:
+                return _Head(index, marker, marker.number, _clean_title(title), level, index + 2, len(block.text))
+            return _Head(index, marker, marker.number, None, level, index + 1, len(block.text))
+        if block.kind == "heading" or (_title_shaped(rest) and (block.bold or "." not in rest[:-1] or rest.isupper())):
+            body = index + 1
+            title = rest
+            while self._continues_title(self.blocks[body - 1], body - 1):
+                title += " " + self.blocks[body].text
+                body += 1
+            return _Head(index, marker, marker.number, _clean_title(title), level, body, len(block.text))
+        run_in = _RUN_IN.match(rest)
+        if run_in and _words(run_in["head"]) <= 8 and not _MODAL.search(run_in["head"]):
+            offset = marker.end + (len(block.text[marker.end :]) - len(rest)) + run_in.end()
+            return _Head(index, marker, marker.number, _clean_title(run_in["head"]), level, index, offset)
+        return _Head(index, marker, marker.number, None, level, index, marker.end)
+
+    def _unnumbered(self, index: int, block: Block) -> _Head | None:
+        text = block.text
+        if block.label or not _title_shaped(text) or text.endswith("."):
+            return None
+        known = bool(_PREAMBLE_HEADINGS.match(text))
+        if block.kind == "heading":
+            pass
+        elif block.bold and block.kind in ("line", "paragraph"):
+            if not self.outline.numbered and not known:
+                return None
+            following = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
+            if following is None or (following.bold and block.kind == "line" and not self._continues_title(block, index)):
+                return None
+        elif not known:
+            return None
+        body = index + 1
+        title = text
+        while self._continues_title(self.blocks[body - 1], body - 1):
+            title += " " + self.blocks[body].text
+            body += 1
+        return _Head(index, None, None, _clean_title(title), self.outline.unnumbered_level(), body, len(text))
+
+    def heads(self) -> list[_Head]:
+        """Find every block that opens a clause."""
+        heads: list[_Head] = []
+        index = 0
+        while index < len(self.blocks):
+            block = self.blocks[index]
+            marker = parse_marker(block.text)
+            head = self._numbered(index, block, marker) if marker else self._unnumbered(index, block)
+            if head is not None:
+                heads.append(head)
+                index = max(head.body_block, index + 1)
+            else:
+                index += 1
+        return heads
+
+    def run(self) -> Segmentation:
+        """Build the clauses from the heads."""
+        heads = self.heads()
+        doc_language = detect_language(self.document.text)
+        clauses: list[Clause] = []
+        open_levels: list[tuple[int, str]] = []
+        for position, head in enumerate(heads):
+            last_block = (heads[position + 1].index if position + 1 < len(heads) else len(self.blocks)) - 1
+            blocks = self.blocks[head.index : last_block + 1]
+            start, end = blocks[0].start, blocks[-1].end
+            if head.body_block > head.index:
+                body_start = self.blocks[head.body_block].start if head.body_block <= last_block else end
+            else:
+                body_start = start + head.body_offset
+                while body_start < end and self.document.text[body_start] == " ":
+                    body_start += 1
+            while open_levels and open_levels[-1][0] >= head.level:
+                open_levels.pop()
+            clause_id = f"c{position + 1}"
+            text = self.document.text[start:end]
+            body = self.document.text[body_start:end]
+            clauses.append(
+                Clause(
+                    id=clause_id,
+                    key=_key(head.number, head.heading, body),
+                    number=head.number,
+                    heading=head.heading,
+                    level=head.level,
+                    parent=open_levels[-1][1] if open_levels else None,
+                    pages=tuple(sorted({b.page for b in blocks if b.page is not None})),
+                    start=start,
+                    end=end,
+                    text=text,
+                    body_start=body_start,
+                    language=detect_language(text, default=doc_language),
+                )
+            )
+            open_levels.append((head.level, clause_id))
+        preamble_end = heads[0].index if heads else len(self.blocks)
+        end = self.blocks[preamble_end - 1].end if preamble_end else 0
+        return Segmentation(clauses=tuple(clauses), preamble_end=end)
+
+
+def _key(number: str | None, heading: str | None, body: str) -> str:
+    """Stable identity: number and heading, or the body's first words when there is no heading."""
+    words = re.findall(r"\w+", (heading or body).lower())[:6]
+    return f"{number or ''}|{'-'.join(words)}"
+
+
+def segment(document: Document) -> Segmentation:
+    """Cut ``document`` into its clause tree."""
+    return Segmenter(document).run()
