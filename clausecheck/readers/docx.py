@@ -37,8 +37,9 @@ _MAX_RATIO = 200  # deflate tops out near 1032:1; real Word XML stays well under
 _RATIO_FLOOR = 1 << 20  # small members may compress as well as they like
 _UNSAFE = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _HEADING_NAME = re.compile(r"^(?:heading|titre)\s*([1-9])$")
-_TOC_NAME = re.compile(r"^(?:toc|table des matières|tdm|table of contents)\s*[1-9]?$|^(?:toc heading|en-tête de table des"
-                       r" matières)$")
+_TOC_NAME = re.compile(
+    r"^(?:toc|table des matières|tdm|table of contents)\s*[1-9]?$|^(?:toc heading|en-tête de table des matières)$"
+)
 _FALSE = ("0", "false", "off")
 
 
@@ -152,7 +153,9 @@ class _Package:
 
 class _Styles:
     def __init__(self, root: Any, w: str):
-        self.w, self.styles, self.default = w, {}, None
+        self.default: str | None
+        self.w, self.default = w, None
+        self.styles: dict[str, _Style] = {}
         self.defaults = _Style()
         if root is None:
             return

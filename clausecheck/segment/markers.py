@@ -37,7 +37,7 @@ _DECIMAL = re.compile(r"^(?P<num>\d{1,3}(?:\s?\.\s?\d{1,3}){1,5}\.?|\d{1,3}\.)(?
 _ROMAN_MARK = re.compile(rf"^(?P<num>{_ROMAN})(?:\.|\s?[-–—)])(?=\s|$)\s*")
 _LETTER_MARK = re.compile(r"^(?P<num>[A-Z])(?:\.|\))(?=\s|$)\s*")
 _LIST = re.compile(
-    r"^(?:\((?P<pl>[a-z]{1,2})\)|(?P<lp>[a-z])\)|\((?P<pr>[ivx]{1,5})\)|(?P<rp>[ivx]{1,5})\)|\((?P<pn>\d{1,2})\)|(?P<np>\d{1,2})\)"
+    r"^(?:\((?P<pr>[ivx]{1,5})\)|(?P<rp>[ivx]{2,5})\)|\((?P<pl>[a-z]{1,2})\)|(?P<lp>[a-z])\)|\((?P<pn>\d{1,2})\)|(?P<np>\d{1,2})\)"
     r"|(?P<bul>[-–—•◦▪■●○*·➢✓❖]|o(?=\s)))\s+"
 )
 
@@ -147,3 +147,18 @@ def _parse_list(text: str) -> Marker | None:
         return Marker("paren_roman", (roman_value(roman.upper()),), roman, match.end())
     letter = match["pl"] or match["lp"]
     return Marker("paren_letter", (ord(letter[0]) - 96,), letter, match.end())
+
+
+def parse_label(label: str, text: str) -> Marker | None:
+    """Marker for a block Word numbered itself: ``label`` ("7", "Article 7 –", "(a)") prefixes ``text``."""
+    marker = parse_marker(text)
+    if marker is not None and marker.end >= len(label.rstrip()):
+        return marker
+    digits = re.fullmatch(r"\s*(\d{1,3}(?:\.\d{1,3})*)\.?\s*", label)
+    if digits:
+        value = _dotted(digits[1])
+        end = len(label)
+        while end < len(text) and text[end] in " -–—:.":
+            end += 1
+        return Marker(DECIMAL, value, ".".join(map(str, value)), end)
+    return marker

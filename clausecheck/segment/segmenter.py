@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from clausecheck.clauses import Clause, Segmentation
 from clausecheck.document import Block, Document
 from clausecheck.language import detect_language
-from clausecheck.segment.markers import Marker, parse_marker
+from clausecheck.segment.markers import Marker, parse_label, parse_marker
 from clausecheck.segment.outline import Outline
 
 _MODAL = re.compile(
@@ -160,7 +160,7 @@ class Segmenter:
         index = 0
         while index < len(self.blocks):
             block = self.blocks[index]
-            marker = parse_marker(block.text)
+            marker = parse_label(block.label, block.text) if block.label else parse_marker(block.text)
             head = self._numbered(index, block, marker) if marker else self._unnumbered(index, block)
             if head is not None:
                 heads.append(head)

@@ -1,0 +1,55 @@
+import pytest
+
+from clausecheck.segment.markers import parse_marker, roman_value
+
+
+@pytest.mark.parametrize(
+    ("text", "scheme", "number", "rest"),
+    [
+        ("Article 1er – Objet", "article", "1", "Objet"),
+        ("ARTICLE PREMIER - OBJET", "article", "1", "OBJET"),
+        ("Article premier : Objet", "article", "1", "Objet"),
+        ("Article 8 - Prix", "article", "8", "Prix"),
+        ("ARTICLE IV CONFIDENTIALITY", "article", "IV", "CONFIDENTIALITY"),
+        ("Art. 12. Résiliation", "article", "12", "Résiliation"),
+        ("1. Objet", "decimal", "1", "Objet"),
+        ("1.1 Définitions", "decimal", "1.1", "Définitions"),
+        ("3. 2. 1. Lots", "decimal", "3.2.1", "Lots"),
+        ("12.3.4. Fees", "decimal", "12.3.4", "Fees"),
+        ("II. Dispositions générales", "roman", "II", "Dispositions générales"),
+        ("A. Recitals", "letter", "A", "Recitals"),
+        ("Section 4.3 Fees", "section", "4.3", "Fees"),
+        ("Clause 12 Term", "section", "12", "Term"),
+        ("Schedule 2 – Pricing", "annex", "Schedule 2", "Pricing"),
+        ("ANNEXE 3 : Bordereau", "annex", "Annexe 3", "Bordereau"),
+        ("Exhibit B", "annex", "Exhibit B", ""),
+        ("Titre II - Clauses financières", "part", "Titre II", "Clauses financières"),
+        ("(a) the Supplier", "paren_letter", "a", "the Supplier"),
+        ("(iv) the Supplier", "paren_roman", "iv", "the Supplier"),
+        ("(2) the Supplier", "paren_number", "2", "the Supplier"),
+        ("- item", "bullet", "-", "item"),
+        ("• item", "bullet", "•", "item"),
+    ],
+)
+def test_markers(text: str, scheme: str, number: str, rest: str) -> None:
+    marker = parse_marker(text)
+    assert marker is not None
+    assert (marker.scheme, marker.number, text[marker.end :].strip()) == (scheme, number, rest)
+
+
+@pytest.mark.parametrize("text", ["2019 revenue was high", "1,5 million", "a) lower-case list", "Accord-cadre", "The 3 parties", ""])
+def test_not_markers(text: str) -> None:
+    marker = parse_marker(text)
+    assert marker is None or marker.is_list
+
+
+def test_lettered_items_are_list_markers() -> None:
+    marker = parse_marker("a) le titulaire")
+    assert marker is None  # lower-case start is body text, never a clause
+
+
+def test_values_compare_in_order() -> None:
+    assert parse_marker("3. 2. 1. Lots").value == (3, 2, 1)
+    assert parse_marker("Article premier").value == (1,)
+    assert parse_marker("Exhibit B").value == (2,)
+    assert [roman_value(r) for r in ["I", "IV", "IX", "XIV", "XL"]] == [1, 4, 9, 14, 40]
