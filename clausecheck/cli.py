@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TextIO
 
 import click
 from rich.console import Console
@@ -55,9 +56,9 @@ def cli() -> None:
               help="Refuse files larger than this many megabytes.")
 @click.option("--max-pages", type=click.IntRange(min=1), default=2000, show_default=True,
               help="Refuse PDFs with more pages than this.")
-def analyze_command(files: tuple[str, ...], fmt: str, output: click.utils.LazyFile, revisions: str,
+def analyze_command(files: tuple[str, ...], fmt: str, output: TextIO, revisions: str,
                     max_size: int, max_pages: int) -> None:
-    """Read each FILE (or every document in a folder) and report its clauses.
+    r"""Read each FILE (or every document in a folder) and report its clauses.
 
     \b
     Examples:

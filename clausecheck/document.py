@@ -1,10 +1,10 @@
-"""Domain types of the reading stage: pages, blocks, warnings and the read document.
+r"""Domain types of the reading stage: pages, blocks, warnings and the read document.
 
 Text offsets (``start``/``end``) are character offsets into
 :attr:`Document.text`, the *extracted text*: the document's blocks in reading
 order, each normalised (Unicode NFC, ligatures expanded, soft hyphens removed,
 hyphenated line breaks joined, every run of white space inside a line folded to
-one space) and joined with one ``\\n``. Page furniture (running headers and
+one space) and joined with one ``\n``. Page furniture (running headers and
 footers, page numbers, tables of contents) is not part of it.
 """
 
@@ -22,7 +22,7 @@ class Block:
     """One unit of text as a reader found it: a PDF line, a Word paragraph or table row."""
 
     text: str
-    """Normalised text of the block (no line breaks for lines, ``\\n`` kept inside paragraphs)."""
+    r"""Normalised text of the block (no line breaks for lines, ``\n`` kept inside paragraphs)."""
     page: int | None = None
     """1-based source page, or None where the format has no pages (Word, text)."""
     kind: BlockKind = "paragraph"
@@ -56,7 +56,7 @@ class Page:
 
 
 @dataclass(frozen=True)
-class Warning:  # noqa: A001 - the domain word; never imported with *
+class Warning:
     """Something the reader wants the user to know; the document was still read."""
 
     code: str

@@ -11,14 +11,21 @@ import re
 
 _WORD = re.compile(r"[a-zà-ÿ']+")
 _FRENCH = frozenset(
-    "le la les des du de un une et est sont au aux ce cette ces dans par pour sur que qui ne pas il elle "
-    "ils leur leurs son sa ses se en avec sans sous entre être été sera seront doit devra peut pourra "
-    "l d qu n s à où ou tout toute tous toutes ainsi dont lors article titulaire prestataire présent".split()
+    {
+        "le", "la", "les", "des", "du", "de", "un", "une", "et", "est", "sont", "au", "aux", "ce", "cette",
+        "ces", "dans", "par", "pour", "sur", "que", "qui", "ne", "pas", "il", "elle", "ils", "leur", "leurs",
+        "son", "sa", "ses", "se", "en", "avec", "sans", "sous", "entre", "être", "été", "sera", "seront",
+        "doit", "devra", "peut", "pourra", "l", "d", "qu", "n", "s", "à", "où", "ou", "tout", "toute", "tous",
+        "toutes", "ainsi", "dont", "lors", "article", "titulaire", "prestataire", "présent"
+    }
 )
 _ENGLISH = frozenset(
-    "the of and to in is are be been by for on that which this these those with without shall will may "
-    "must not any all or an a as at from such its their other under upon hereof herein thereof party "
-    "parties agreement whereas".split()
+    {
+        "the", "of", "and", "to", "in", "is", "are", "be", "been", "by", "for", "on", "that", "which", "this",
+        "these", "those", "with", "without", "shall", "will", "may", "must", "not", "any", "all", "or", "an",
+        "a", "as", "at", "from", "such", "its", "their", "other", "under", "upon", "hereof", "herein",
+        "thereof", "party", "parties", "agreement", "whereas"
+    }
 )
 
 

@@ -23,7 +23,7 @@ from lxml import etree
 from clausecheck.document import Block, BlockKind, RawDocument, Warning
 from clausecheck.errors import InputError
 from clausecheck.readers import ReadOptions
-from clausecheck.readers.docx_numbering import LIST_ITEM_FORMATS, Numbering
+from clausecheck.readers.docx_numbering import LIST_ITEM_FORMATS, Numbering, Style, Styles
 from clausecheck.readers.normalize import normalize_paragraph
 
 __all__ = ["DocxReader"]
@@ -40,23 +40,11 @@ _HEADING_NAME = re.compile(r"^(?:heading|titre)\s*([1-9])$")
 _TOC_NAME = re.compile(
     r"^(?:toc|table des matières|tdm|table of contents)\s*[1-9]?$|^(?:toc heading|en-tête de table des matières)$"
 )
-_FALSE = ("0", "false", "off")
 
 
 def _parser() -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
                            huge_tree=False, remove_comments=True, remove_pis=True)
-
-
-@dataclass
-class _Style:
-    name: str = ""
-    based_on: str | None = None
-    num_id: str | None = None
-    ilvl: int | None = None
-    outline: int | None = None
-    bold: bool | None = None
-    size: float | None = None
 
 
 @dataclass
@@ -151,59 +139,10 @@ class _Package:
         return None
 
 
-class _Styles:
-    def __init__(self, root: Any, w: str):
-        self.default: str | None
-        self.w, self.default = w, None
-        self.styles: dict[str, _Style] = {}
-        self.defaults = _Style()
-        if root is None:
-            return
-        rpr = root.find(f"{w}docDefaults/{w}rPrDefault/{w}rPr")
-        self.defaults.bold, self.defaults.size = self.run_props(rpr)
-        for el in root.iterchildren(f"{w}style"):
-            ident = el.get(f"{w}styleId")
-            if ident is None:
-                continue
-            style = _Style(name=(self.val(el.find(f"{w}name")) or ident).strip().lower(),
-                           based_on=self.val(el.find(f"{w}basedOn")))
-            ppr = el.find(f"{w}pPr")
-            if ppr is not None:
-                style.num_id = self.val(ppr.find(f"{w}numPr/{w}numId"))
-                style.ilvl = _int(self.val(ppr.find(f"{w}numPr/{w}ilvl")))
-                style.outline = _int(self.val(ppr.find(f"{w}outlineLvl")))
-            style.bold, style.size = self.run_props(el.find(f"{w}rPr"))
-            self.styles.setdefault(ident, style)
-            if el.get(f"{w}type") == "paragraph" and (el.get(f"{w}default") or "0").lower() in ("1", "true", "on"):
-                self.default = ident
-
-    def val(self, el: Any) -> str | None:
-        return None if el is None else el.get(f"{self.w}val")
-
-    def on(self, el: Any) -> bool | None:
-        return None if el is None else (self.val(el) or "true").lower() not in _FALSE
-
-    def run_props(self, rpr: Any) -> tuple[bool | None, float | None]:
-        if rpr is None:
-            return None, None
-        size = _int(self.val(rpr.find(f"{self.w}sz")))
-        return self.on(rpr.find(f"{self.w}b")), None if size is None else size / 2
-
-    def chain(self, ident: str | None) -> list[tuple[str, _Style]]:
-        out: list[tuple[str, _Style]] = []
-        while ident is not None and ident in self.styles and len(out) < 20 and ident not in dict(out):
-            out.append((ident, self.styles[ident]))
-            ident = self.styles[ident].based_on
-        return out
-
-    def numbering_styles(self) -> dict[str, str]:
-        return {ident: style.num_id for ident, style in self.styles.items() if style.num_id}
-
-
 class _Walker:
     """Walks the body in document order and turns paragraphs and table rows into blocks."""
 
-    def __init__(self, w: str, styles: _Styles, numbering: Numbering, accepted: bool):
+    def __init__(self, w: str, styles: Styles, numbering: Numbering, accepted: bool):
         self.w, self.styles, self.numbering, self.accepted = w, styles, numbering, accepted
         self.fields: list[_Field] = []
         self.blocks: list[Block] = []
@@ -217,9 +156,13 @@ class _Walker:
         w = self.w
         for child in parent:
             if child.tag == f"{w}p":
+                before = self.toc_removed
                 block = self.paragraph(child)
                 if block is not None:
                     out.append(block)
+                elif self.toc_removed > before and out and _TOC_TITLE.match(out[-1].text):
+                    out.pop()  # the TOC's own unstyled title ("Sommaire")
+                    self.toc_removed += 1
             elif child.tag == f"{w}tbl":
                 self.table(child, out)
             elif child.tag == f"{w}sdt":
@@ -254,7 +197,7 @@ class _Walker:
                     cells.append(text)
             if cells:
                 out.append(Block(normalize_paragraph(" | ".join(cells)), kind="table_row",
-                                 bold=first.bold if first else False))
+                                 bold=first.bold if first else False, size=first.size if first else None))
 
     def paragraph(self, p: Any) -> Block | None:
         w = self.w
@@ -267,7 +210,7 @@ class _Walker:
         if not content and mark is not None and any(mark.find(tag) is not None for tag in self.drop):
             return None  # a paragraph that only exists in the other version of the text
         style_id = self.styles.val(ppr.find(f"{w}pStyle")) if ppr is not None else None
-        chain = self.styles.chain(style_id or self.styles.default)
+        chain = self.styles.chain(style_id) or self.styles.chain(self.styles.default)
         if text.toc or any(_TOC_NAME.match(style.name) for _, style in chain):
             self.toc_removed += 1 if content else 0
             return None
@@ -286,7 +229,7 @@ class _Walker:
         bold, size = self.format(text.first_rpr, chain)
         return Block(content, kind=kind, outline_level=level, label=prefix, bold=bold, size=size)
 
-    def label(self, ppr: Any, chain: list[tuple[str, _Style]]) -> Any:
+    def label(self, ppr: Any, chain: list[tuple[str, Style]]) -> Any:
         w, num_id, ilvl = self.w, None, None
         numpr = ppr.find(f"{w}numPr") if ppr is not None else None
         if numpr is not None:
@@ -304,7 +247,7 @@ class _Walker:
                          if lvl is not None), 0)
         return self.numbering.advance(num_id, ilvl)
 
-    def outline(self, ppr: Any, chain: list[tuple[str, _Style]]) -> int | None:
+    def outline(self, ppr: Any, chain: list[tuple[str, Style]]) -> int | None:
         own = _int(self.styles.val(ppr.find(f"{self.w}outlineLvl"))) if ppr is not None else None
         if own is not None:
             return own + 1 if 0 <= own < 9 else None
@@ -316,7 +259,7 @@ class _Walker:
                 return int(heading.group(1))
         return None
 
-    def format(self, rpr: Any, chain: list[tuple[str, _Style]]) -> tuple[bool, float | None]:
+    def format(self, rpr: Any, chain: list[tuple[str, Style]]) -> tuple[bool, float | None]:
         bold, size = self.styles.run_props(rpr)
         char_style = self.styles.val(rpr.find(f"{self.w}rStyle")) if rpr is not None else None
         for _, style in [*self.styles.chain(char_style), *chain, ("", self.styles.defaults)]:
@@ -378,6 +321,7 @@ class _Walker:
             text.parts.append(piece)
 
 
+_TOC_TITLE = re.compile(r"^(?:sommaire|table des matières|contents|table of contents)\s*:?$", re.IGNORECASE)
 _RUN_TEXT = {"tab": " ", "ptab": " ", "br": "\n", "cr": "\n", "noBreakHyphen": "-", "softHyphen": ""}
 
 
@@ -447,7 +391,7 @@ class DocxReader:
         body = root.find(f"{w}body")
         if body is None:
             raise InputError("E102", path, "the document has no body")
-        styles = _Styles(package.xml(package.related(main, "styles") or "word/styles.xml"), w)
+        styles = Styles(package.xml(package.related(main, "styles") or "word/styles.xml"), w)
         numbering_root = package.xml(package.related(main, "numbering") or "word/numbering.xml")
         walker = _Walker(w, styles, Numbering(numbering_root, w, styles.numbering_styles()),
                          accepted=options.revisions != "original")

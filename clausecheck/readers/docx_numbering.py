@@ -1,4 +1,4 @@
-"""Word automatic numbering: ``numbering.xml`` definitions, list counters and label rendering.
+"""Word styles and automatic numbering: ``styles.xml`` chains, ``numbering.xml`` lists and their labels.
 
 python-docx does not expose the numbers Word draws in front of list paragraphs
 ("1.1", "Article II –", "(iii)"). This module computes them the way Word does:
@@ -27,6 +27,7 @@ _ORDINAL_WORDS = {"one": "first", "two": "second", "three": "third", "five": "fi
                   "nine": "ninth", "twelve": "twelfth"}
 _CHICAGO = "*†‡§"
 #: numFmt values whose list paragraphs are sub-items ("a)", "(iv)") rather than numbered clauses.
+_OFF = ("0", "false", "off")
 LIST_ITEM_FORMATS = frozenset({"bullet", "lowerLetter", "lowerRoman"})
 
 
@@ -237,6 +238,75 @@ class Numbering:
 
         text = level.text if level.fmt == "bullet" else _PLACEHOLDER.sub(render, level.text)
         return Label(text.strip(), level.fmt)
+
+
+@dataclass
+class Style:
+    """What the reader needs of one ``w:style``: name, parent, list, outline level, bold and size."""
+
+    name: str = ""
+    based_on: str | None = None
+    num_id: str | None = None
+    ilvl: int | None = None
+    outline: int | None = None
+    bold: bool | None = None
+    size: float | None = None
+
+
+class Styles:
+    """The ``w:styles`` part: style chains (``w:basedOn``) and document defaults."""
+
+    def __init__(self, root: Any, w: str):
+        self.default: str | None
+        self.w, self.default = w, None
+        self.styles: dict[str, Style] = {}
+        self.defaults = Style()
+        if root is None:
+            return
+        rpr = root.find(f"{w}docDefaults/{w}rPrDefault/{w}rPr")
+        self.defaults.bold, self.defaults.size = self.run_props(rpr)
+        for el in root.iterchildren(f"{w}style"):
+            ident = el.get(f"{w}styleId")
+            if ident is None:
+                continue
+            style = Style(name=(self.val(el.find(f"{w}name")) or ident).strip().lower(),
+                           based_on=self.val(el.find(f"{w}basedOn")))
+            ppr = el.find(f"{w}pPr")
+            if ppr is not None:
+                style.num_id = self.val(ppr.find(f"{w}numPr/{w}numId"))
+                style.ilvl = _int(self.val(ppr.find(f"{w}numPr/{w}ilvl")))
+                style.outline = _int(self.val(ppr.find(f"{w}outlineLvl")))
+            style.bold, style.size = self.run_props(el.find(f"{w}rPr"))
+            self.styles.setdefault(ident, style)
+            if el.get(f"{w}type") == "paragraph" and (el.get(f"{w}default") or "0").lower() in ("1", "true", "on"):
+                self.default = ident
+
+    def val(self, el: Any) -> str | None:
+        """Return the ``w:val`` attribute of ``el`` (None when ``el`` is None)."""
+        return None if el is None else el.get(f"{self.w}val")
+
+    def on(self, el: Any) -> bool | None:
+        """Read an OOXML on/off property: None when absent, else its value."""
+        return None if el is None else (self.val(el) or "true").lower() not in _OFF
+
+    def run_props(self, rpr: Any) -> tuple[bool | None, float | None]:
+        """Bold and size (points) set directly in a ``w:rPr``."""
+        if rpr is None:
+            return None, None
+        size = _int(self.val(rpr.find(f"{self.w}sz")))
+        return self.on(rpr.find(f"{self.w}b")), None if size is None else size / 2
+
+    def chain(self, ident: str | None) -> list[tuple[str, Style]]:
+        """Return the style and its ``w:basedOn`` ancestors, nearest first (cycles end it)."""
+        out: list[tuple[str, Style]] = []
+        while ident is not None and ident in self.styles and len(out) < 20 and ident not in dict(out):
+            out.append((ident, self.styles[ident]))
+            ident = self.styles[ident].based_on
+        return out
+
+    def numbering_styles(self) -> dict[str, str]:
+        """Style id -> ``w:numId`` of every style that carries a list."""
+        return {ident: style.num_id for ident, style in self.styles.items() if style.num_id}
 
 
 def _val(element: Any, w: str) -> str | None:

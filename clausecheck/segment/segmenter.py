@@ -73,11 +73,11 @@ class Segmenter:
         self.document = document
         self.blocks = document.blocks
         self.outline = Outline()
-        self.has_labels = any(block.label for block in self.blocks)
 
-    def _trusted(self, block: Block, marker: Marker) -> bool:
+    @staticmethod
+    def _trusted(block: Block) -> bool:
         """Word numbered the block itself or styled it as a heading: believe it."""
-        return bool(block.label) and block.text.startswith(block.label) or block.kind == "heading"
+        return block.kind == "heading" or (block.label is not None and block.text.startswith(block.label))
 
     def _heading_like(self, block: Block, rest: str) -> bool:
         return block.kind == "heading" or block.bold or not rest or _title_shaped(rest)
@@ -108,7 +108,7 @@ class Segmenter:
 
     def _numbered(self, index: int, block: Block, marker: Marker) -> _Head | None:
         rest = block.text[marker.end :].strip()
-        trusted = self._trusted(block, marker)
+        trusted = self._trusted(block)
         if rest and rest[0].islower() and not trusted:
             return None  # "Article 1195 du Code civil...", "Section 3 hereof": a wrapped reference
         if not self.outline.fits(marker, trusted, self._heading_like(block, rest)):

@@ -37,7 +37,9 @@ def test_markers(text: str, scheme: str, number: str, rest: str) -> None:
     assert (marker.scheme, marker.number, text[marker.end :].strip()) == (scheme, number, rest)
 
 
-@pytest.mark.parametrize("text", ["2019 revenue was high", "1,5 million", "a) lower-case list", "Accord-cadre", "The 3 parties", ""])
+@pytest.mark.parametrize(
+    "text", ["2019 revenue was high", "1,5 million", "a) lower-case list", "Accord-cadre", "The 3 parties", ""]
+)
 def test_not_markers(text: str) -> None:
     marker = parse_marker(text)
     assert marker is None or marker.is_list
