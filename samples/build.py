@@ -109,7 +109,7 @@ def normalise_number(label: str) -> str | None:
     s = label.strip()
     m = re.match(r"^(Annexe|Annex|Schedule|Exhibit|Appendix)\s+(\S+?)[\s.:–—-]*$", s, re.I)
     if m:
-        return f"{m.group(1)} {m.group(2)}"
+        return f"{m.group(1).capitalize()} {m.group(2)}"
     s = re.sub(r"^(Article|ARTICLE|Art\.|Section|SECTION|Clause|CLAUSE)\s+", "", s)
     s = s.rstrip(" .:–—-")
     s = re.sub(r"\s+", "", s)
@@ -252,9 +252,7 @@ def add_numbering(doc, scheme: str | None, bullet: str) -> None:
             parse_xml(f'<w:num {nsdecls("w")} w:numId="{NUM_ID}"><w:abstractNumId w:val="{ABSTRACT_NUM_ID}"/></w:num>')
         )
     numbering.append(
-        parse_xml(
-            f'<w:num {nsdecls("w")} w:numId="{BULLET_NUM_ID}"><w:abstractNumId w:val="{BULLET_ABSTRACT_ID}"/></w:num>'
-        )
+        parse_xml(f'<w:num {nsdecls("w")} w:numId="{BULLET_NUM_ID}"><w:abstractNumId w:val="{BULLET_ABSTRACT_ID}"/></w:num>')
     )
 
 
@@ -315,11 +313,11 @@ def fill_running(paragraph, template: str, width, size: float) -> None:
             paragraph.add_run(part).font.size = Pt(size)
 
 
-def heading_text(h: Heading) -> str:
+def heading_text(h: Heading, scheme: str | None = None) -> str:
     """The heading as it reads in the document (used by the TOC)."""
-    if h.auto:
-        levels = NUMBERING_SCHEMES.get("article-fr")
-        return f"{levels[0].replace('%1', h.number)} {h.title}" if h.level == 1 else f"{h.number} {h.title}"
+    if h.auto and h.number:
+        first = NUMBERING_SCHEMES[scheme or "article-fr"][0]
+        return f"{first.replace('%1', h.number)} {h.title}" if h.level == 1 else f"{h.number} {h.title}"
     return f"{h.label} {h.title}".strip() if h.label else h.title
 
 
@@ -474,7 +472,7 @@ def build_docx(src: Source, toc_pages: dict[int, int] | None, out: Path) -> None
             lead = f"{h.label} " if h.label else ""
             if runin:
                 if lead:
-                    r = p.add_run(lead if h.title else lead)
+                    r = p.add_run(lead)
                     r.bold = bool(h.title) and head_mode == "bold"
                 if h.title:
                     p.add_run(h.title).bold = True
@@ -541,7 +539,7 @@ def add_table(doc, b: Block, width, body_size: float, page_break: bool) -> None:
     if not plain:
         tr = t.rows[0]._tr
         trPr = tr.get_or_add_trPr()
-        trPr.append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
+        trPr.append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
     # a short spacer paragraph after the table
     doc.add_paragraph().paragraph_format.space_after = Pt(2)
 
@@ -553,11 +551,9 @@ def add_toc(doc, src: Source, title: str, toc_pages, width, new_par) -> None:
     add_text(p, title.upper(), bold=True, size=13)
     entries = [b.heading for b in src.blocks if b.heading and b.heading.level <= 2 and b.heading.runin is None]
     for i, h in enumerate(entries):
-        style = f"TOC {h.level}"
         ep = doc.add_paragraph()
         ppr = ep._p.get_or_add_pPr()
         ppr.insert(0, parse_xml(f'<w:pStyle {nsdecls("w")} w:val="TOC{h.level}"/>'))
-        _ = style
         pf = ep.paragraph_format
         pf.left_indent = Cm(0 if h.level == 1 else 0.6)
         pf.space_after = Pt(3 if h.level == 1 else 1)
@@ -572,7 +568,7 @@ def add_toc(doc, src: Source, title: str, toc_pages, width, new_par) -> None:
             r = ep.add_run()
             r._r.append(parse_xml(f'<w:fldChar {nsdecls("w")} w:fldCharType="separate"/>'))
         page = "00" if toc_pages is None else str(toc_pages[id_of(src, h)])
-        r = ep.add_run(f"{heading_text(h)}\t{page}")
+        r = ep.add_run(f"{heading_text(h, src.meta.get('numbering'))}\t{page}")
         if h.level == 1:
             r.bold = True
         if i == len(entries) - 1:
@@ -642,7 +638,13 @@ def normalise_pdf(pdf: Path, docx_md5: str) -> None:
 
     def fix_id(m: re.Match) -> bytes:
         a, b_ = m.group(1), m.group(2)
-        return b"/ID [ <" + docx_md5.encode()[: len(a)].ljust(len(a), b"0") + b"> <" + docx_md5.encode()[: len(b_)].ljust(len(b_), b"0") + b"> ]"
+        return (
+            b"/ID [ <"
+            + docx_md5.encode()[: len(a)].ljust(len(a), b"0")
+            + b"> <"
+            + docx_md5.encode()[: len(b_)].ljust(len(b_), b"0")
+            + b"> ]"
+        )
 
     data = re.sub(rb"/DocChecksum /[0-9A-Fa-f]{32}", b"/DocChecksum /" + docx_md5.upper().encode(), data)
     data = re.sub(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]", lambda m: fit(m, fix_id), data)
@@ -667,12 +669,12 @@ def find_toc_pages(src: Source, pdf: Path) -> dict[int, int]:
     heads = [b.heading for b in src.blocks if b.heading]
     entries = [h for h in heads if h.level <= 2 and h.runin is None]
     # the TOC ends on the first page that shows the last entry; search after it
-    last = re.sub(r"\s+", " ", heading_text(entries[-1]))
+    last = re.sub(r"\s+", " ", heading_text(entries[-1], src.meta.get("numbering")))
     start = next(i for i, p in enumerate(pages) if last in p) + 1
     result: dict[int, int] = {}
     cur = start
     for h in entries:
-        needle = re.sub(r"\s+", " ", heading_text(h))
+        needle = re.sub(r"\s+", " ", heading_text(h, src.meta.get("numbering")))
         while cur < len(pages) and needle not in pages[cur]:
             cur += 1
         if cur >= len(pages):

@@ -16,7 +16,7 @@ _MODAL = re.compile(
     r"doit|devra|doivent|devront|peut|pourra|est|sont|sera|seront|s'engage|a|ont|d[ée]signe|signifie|s'entend)\b",
     re.IGNORECASE,
 )
-_RUN_IN = re.compile(r"^(?P<head>[A-ZÀ-Ý][^.;:!?()\"“”«»]{1,80}?)\s?[.:]\s+(?=\S)")
+_RUN_IN = re.compile(r"^(?P<head>[A-ZÀ-Ý][^.:!?()\"“”«»]{1,80}?)\s?[.:]\s+(?=\S)")
 _TITLE_END = re.compile(r"[\s.:;,–—-]+$")
 _PREAMBLE_HEADINGS = re.compile(
     r"^(?:pr[ée]ambule|preamble|recitals?|background|parties|the parties|entre les soussign[ée]s|"
@@ -119,6 +119,10 @@ class Segmenter:
             if title is not None:
                 return _Head(index, marker, marker.number, _clean_title(title), level, index + 2, len(block.text))
             return _Head(index, marker, marker.number, None, level, index + 1, len(block.text))
+        run_in = None if block.kind == "heading" else _RUN_IN.match(rest)
+        if run_in and _words(run_in["head"]) <= 8 and not _MODAL.search(run_in["head"]):
+            offset = marker.end + (len(block.text[marker.end :]) - len(rest)) + run_in.end()
+            return _Head(index, marker, marker.number, _clean_title(run_in["head"]), level, index, offset)
         if block.kind == "heading" or (_title_shaped(rest) and (block.bold or "." not in rest[:-1] or rest.isupper())):
             body = index + 1
             title = rest
@@ -126,10 +130,6 @@ class Segmenter:
                 title += " " + self.blocks[body].text
                 body += 1
             return _Head(index, marker, marker.number, _clean_title(title), level, body, len(block.text))
-        run_in = _RUN_IN.match(rest)
-        if run_in and _words(run_in["head"]) <= 8 and not _MODAL.search(run_in["head"]):
-            offset = marker.end + (len(block.text[marker.end :]) - len(rest)) + run_in.end()
-            return _Head(index, marker, marker.number, _clean_title(run_in["head"]), level, index, offset)
         return _Head(index, marker, marker.number, None, level, index, marker.end)
 
     def _unnumbered(self, index: int, block: Block) -> _Head | None:
