@@ -29,7 +29,7 @@ install-test: $(BIN)/python debian-packages
 	$(BIN)/pip install --quiet -e '.[test]'
 
 lint: install-test
-	$(BIN)/ruff check clausecheck tests scripts samples
+	$(BIN)/ruff check clausecheck tests scripts samples corpus
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 

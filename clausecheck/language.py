@@ -41,9 +41,9 @@ def language_scores(text: str) -> tuple[int, int]:
     return french, english
 
 
-def detect_language(text: str, default: str = "en") -> str:
-    """``fr`` or ``en`` for ``text``; ``default`` when the text gives no signal."""
+def detect_language(text: str, default: str = "en", margin: int = 1) -> str:
+    """``fr`` or ``en`` for ``text``; ``default`` unless one language leads by more than ``margin`` words."""
     french, english = language_scores(text[:200_000])
-    if french == english:
+    if abs(french - english) < margin:
         return default
     return "fr" if french > english else "en"

@@ -7,6 +7,7 @@ SHA-1 of the span. Run ``python corpus/en_tools.py --check`` to validate.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -177,7 +178,7 @@ def check(path: str = CORPUS) -> int:
             errors.append(f"{rid}: empty rationale/heading")
     for f, lst in spans.items():
         lst.sort()
-        for (s1, e1, i1), (s2, e2, i2) in zip(lst, lst[1:]):
+        for (_s1, e1, i1), (s2, _e2, i2) in itertools.pairwise(lst):
             if s2 < e1:
                 errors.append(f"overlap {i1} {i2} in {f}")
     mixed = [f for f, s in file_split.items() if len(s) > 1]

@@ -13,7 +13,10 @@ attrs: 9 tokens  party modality strength spec_kind trigger procedure consequence
     means_result m/r/- = moyens/résultat/null.
 split: within each type, every clause whose rank (0-based, in source order) is 1, 4, 7 mod 10 is "test".
 """
-import glob, json, os, re
+import glob
+import json
+import os
+import re
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 P = dict(S="supplier", B="buyer", **{"2": "both", "0": "none"})
@@ -29,7 +32,8 @@ def parse():
     recs = []
     for path in sorted(glob.glob(os.path.join(HERE, "src_fr", "*.txt"))):
         typ = None
-        raw = open(path, encoding="utf-8").read()
+        with open(path, encoding="utf-8") as handle:
+            raw = handle.read()
         for block in re.split(r"\n\s*\n", raw):
             lines = [l.rstrip() for l in block.strip().splitlines() if l.strip()]
             if not lines:
@@ -65,7 +69,7 @@ def parse():
         k = rank.get(r["type"], 0)
         rank[r["type"]] = k + 1
         r["split"] = "test" if k % 10 in (1, 4, 7) else "dev"
-        r = {"id": "fr-%04d" % i, **r}
+        r = {"id": f"fr-{i:04d}", **r}
         out.append({k2: r[k2] for k2 in ["id", "lang", "source", "doc_kind", "heading", "text", "type",
                                           "labels", "attributes", "split", "rationale"]})
     return out

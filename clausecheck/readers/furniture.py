@@ -34,10 +34,9 @@ MIN_SHARE = 0.4
 """...and on at least this share of the pages with text (odd/even headers alternate)."""
 
 _STAMP = re.compile(r"^source: .{2,120}, \d{1,2}/\d{1,2}/\d{2,4}$", re.I)
-_ROMAN = r"[ivxlc]{1,7}"
 _PAGE_NUMBER = re.compile(
-    rf"^(?:(?:page|p\.|pg\.?)\s*)?[-–—(\[]?\s*(?:\d{{1,4}}|{_ROMAN})\s*[-–—)\]]?"
-    rf"(?:\s*(?:of|sur|de|/)\s*\d{{1,4}})?$",
+    r"^(?:(?:page|p\.|pg\.?)\s*)?(?:[-–—(\[]?\s*\d{1,4}\s*[-–—)\]]?|[-–—]?\s*[ivx]{1,5}\s*[-–—]?)"
+    r"(?:\s*(?:of|sur|de|/)\s*\d{1,4})?$",
     re.I,
 )
 _CONFIDENTIAL = re.compile(r"^(?:strictly |highly )?confidential\b", re.I)
@@ -60,7 +59,7 @@ class Furniture:
     """Why each furniture line was removed: ``stamp``, ``running``, ``page_number`` or ``toc``."""
 
     def count(self, reason: str | None = None) -> int:
-        """Number of furniture lines, or of those removed for ``reason``."""
+        """Count the furniture lines, or those removed for ``reason``."""
         if reason is None:
             return len(self.reasons)
         return sum(1 for why in self.reasons.values() if why == reason)
@@ -78,54 +77,72 @@ def _masked(line: str) -> str:
     return _DIGITS.sub("#", _key(line))
 
 
-def _follows_page_numbers(occurrences: list[tuple[int, str]]) -> bool:
-    """True when some number in the line moves with the page (``Page 3 of 38`` on page 3)."""
+def _page_number_slot(occurrences: list[tuple[int, str]]) -> tuple[int, int] | None:
+    """Find which number of a line moves with the page (``Page 3 of 38`` on page 3): ``(position, offset)``."""
     numbers = [(page, [int(n) for n in _DIGITS.findall(text)]) for page, text in occurrences]
     width = min(len(nums) for _, nums in numbers)
     for position in range(width):
         offsets: dict[int, int] = defaultdict(int)
         for page, nums in numbers:
             offsets[nums[position] - page] += 1
-        if max(offsets.values()) >= max(2, 0.6 * len(numbers)):
+        offset, hits = max(offsets.items(), key=lambda item: item[1])
+        if hits >= max(MIN_PAGES, 0.8 * len(numbers)):
+            return position, offset
+    return None
+
+
+@dataclass
+class _Running:
+    exact: set[str]
+    masked: dict[str, tuple[int, int]]
+
+    def match(self, line: str, page: int) -> bool:
+        if _key(line) in self.exact:
             return True
-    return False
+        slot = self.masked.get(_masked(line))
+        if slot is None:
+            return False
+        numbers = _DIGITS.findall(line)
+        return int(numbers[slot[0]]) - page == slot[1]
 
 
-def _running_keys(pages: Sequence[Sequence[str]]) -> set[str]:
-    """Keys (verbatim or digit-masked) of lines that recur at the page edges."""
+def _running(pages: Sequence[Sequence[str]]) -> _Running:
+    """Lines (verbatim, or with a number following the page number) that recur at the page edges."""
     text_pages = sum(1 for page in pages if page)
     need = max(MIN_PAGES, MIN_SHARE * text_pages)
     exact: dict[str, set[int]] = defaultdict(set)
     masked: dict[str, dict[int, str]] = defaultdict(dict)
     for index, lines in enumerate(pages):
         edge = set(range(min(EDGE, len(lines)))) | set(range(max(0, len(lines) - EDGE), len(lines)))
-        for i in edge:
+        for i in sorted(edge, key=lambda i: min(i, len(lines) - 1 - i)):
             exact[_key(lines[i])].add(index)
             masked[_masked(lines[i])].setdefault(index, lines[i])
-    keys = {key for key, found in exact.items() if len(found) >= need}
+    running = _Running({key for key, found in exact.items() if len(found) >= need}, {})
     for key, found in masked.items():
-        if "#" in key and len(found) >= need and _follows_page_numbers(sorted(found.items())):
-            keys.add(key)
-    return keys
+        if "#" in key and len(found) >= need:
+            slot = _page_number_slot(sorted(found.items()))
+            if slot is not None:
+                running.masked[key] = slot
+    return running
 
 
-def _is_furniture(line: str, running: set[str]) -> str | None:
+def _is_furniture(line: str, page: int, running: _Running) -> str | None:
     if _STAMP.match(line):
         return "stamp"
-    if _key(line) in running or _masked(line) in running:
+    if running.match(line, page):
         return "running"
     if _PAGE_NUMBER.match(line.strip()):
         return "page_number"
     return None
 
 
-def _peel(lines: Sequence[str], order: Sequence[int], running: set[str], first_page: bool) -> dict[int, str]:
+def _peel(lines: Sequence[str], order: Sequence[int], running: _Running, page: int, first_page: bool) -> dict[int, str]:
     """Mark furniture from one page edge inwards, stopping at the first content line."""
     found: dict[int, str] = {}
     for depth, i in enumerate(order):
         if depth >= EDGE + 1:
             break
-        why = _is_furniture(lines[i], running)
+        why = _is_furniture(lines[i], page, running)
         if why is None:
             break
         if first_page and why == "running" and not _DIGITS.search(lines[i]) and not _CONFIDENTIAL.match(lines[i]):
@@ -137,12 +154,12 @@ def _peel(lines: Sequence[str], order: Sequence[int], running: set[str], first_p
 
 
 def _find_headers_footers(pages: Sequence[Sequence[str]], furniture: Furniture) -> None:
-    running = _running_keys(pages)
+    running = _running(pages)
     first_text_page = next((i for i, page in enumerate(pages) if page), -1)
     for index, lines in enumerate(pages):
         first = index == first_text_page
-        marks = _peel(lines, range(len(lines)), running, first)
-        marks.update(_peel(lines, range(len(lines) - 1, -1, -1), running, first))
+        marks = _peel(lines, range(len(lines)), running, index, first)
+        marks.update(_peel(lines, range(len(lines) - 1, -1, -1), running, index, first))
         for i, line in enumerate(lines):
             if i not in marks and _STAMP.match(line):
                 marks[i] = "stamp"
@@ -151,27 +168,39 @@ def _find_headers_footers(pages: Sequence[Sequence[str]], furniture: Furniture) 
 
 
 def _is_entry(line: str) -> bool:
-    return bool(_LEADER_ENTRY.search(line) or _NUMBER_ENTRY.search(line))
+    line = line.strip()
+    return bool(_LEADER_ENTRY.search(line) or _NUMBER_ENTRY.search(line) or (line.isdigit() and len(line) <= 4))
 
 
-def _entry_soon(flat: Sequence[str], start: int, reach: int = 3) -> bool:
-    return any(_is_entry(line) for line in flat[start : start + reach])
+_TRAILING_NUMBER = re.compile(r"(\d{1,4})$")
+
+
+def _page_of(line: str) -> int:
+    found = _TRAILING_NUMBER.search(line.strip())
+    return int(found.group(1)) if found else -1
+
+
+def _entry_soon(flat: Sequence[str], start: int, last: int, reach: int = 3) -> bool:
+    return any(_is_entry(line) and _page_of(line) >= last for line in flat[start : start + reach])
 
 
 def _toc_spans(flat: Sequence[str]) -> list[tuple[int, int]]:
-    """Spans ``[start, end)`` of flattened lines that form tables of contents."""
+    """Spans ``[start, end)`` of flattened lines that form tables of contents.
+
+    Entries must point to non-decreasing pages: the first body heading after a
+    table of contents (``ARTICLE 1``) goes back to a lower number and ends it.
+    """
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(flat):
         if _TOC_HEADING.match(flat[i].strip()):
-            j, entries = i + 1, 0
+            j, entries, last = i + 1, 0, -1
             while j < len(flat):
                 line = flat[j].strip()
-                if _is_entry(line):
+                if _is_entry(line) and _page_of(line) >= last:
                     entries += 1
-                elif _TOC_COLUMN_HEAD.match(line) or (
-                    len(line) <= 100 and not line.endswith((".", ";", ":")) and _entry_soon(flat, j + 1)
-                ):
+                    last = max(last, _page_of(line))
+                elif _TOC_COLUMN_HEAD.match(line) or (len(line) <= 160 and _entry_soon(flat, j + 1, last)):
                     pass  # a column heading or an entry title wrapped before its page number
                 else:
                     break
@@ -199,9 +228,9 @@ def find_furniture(pages: Sequence[Sequence[str]]) -> Furniture:
     """Find the furniture lines of a document given as one list of normalised lines per page."""
     furniture = Furniture()
     _find_headers_footers(pages, furniture)
-    positions = [
-        (index, i) for index, lines in enumerate(pages) for i in range(len(lines)) if (index, i) not in furniture.reasons
-    ]
+    removed = furniture.reasons
+    positions = [(index, i) for index, lines in enumerate(pages) for i in range(len(lines))]
+    positions = [position for position in positions if position not in removed]
     flat = [pages[index][i] for index, i in positions]
     for start, end in _toc_spans(flat):
         for position in positions[start:end]:
@@ -210,8 +239,6 @@ def find_furniture(pages: Sequence[Sequence[str]]) -> Furniture:
 
 
 def strip_furniture(pages: Sequence[Sequence[str]]) -> list[list[str]]:
-    """The pages without their furniture lines (convenience for tests and probes)."""
-    furniture = find_furniture(pages)
-    return [
-        [line for i, line in enumerate(lines) if (index, i) not in furniture.reasons] for index, lines in enumerate(pages)
-    ]
+    """Return the pages without their furniture lines (convenience for tests and probes)."""
+    removed = find_furniture(pages).reasons
+    return [[line for i, line in enumerate(lines) if (index, i) not in removed] for index, lines in enumerate(pages)]

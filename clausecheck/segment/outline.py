@@ -45,26 +45,32 @@ class Outline:
     """Open schemes, outermost first: (scheme, depth)."""
     numbered: int = 0
     """Numbered clauses accepted so far."""
+    parent_division: tuple[int, ...] | None = None
+    """Number of the open "Article N" / "Section N", whose sub-clauses may be numbered "N.1"."""
 
-    def fits(self, marker: Marker, trusted: bool, heading_like: bool) -> bool:
+    def fits(
+        self, marker: Marker, trusted: bool, heading_like: bool, bold: bool = False, rest_is_sentence_end: bool = False
+    ) -> bool:
         """Whether ``marker`` opens a clause here."""
         if marker.is_list:
             return False
         if trusted:
             return True
         if marker.scheme == ANNEX:
-            return heading_like
+            return heading_like and (bold or not rest_is_sentence_end)
         last = self.last.get(marker.scheme)
         value = marker.value
         if marker.scheme in _DOTTED:
             if last is None:
-                article = self.last.get(ARTICLE)
+                article = self.parent_division
                 first = value[0] <= 2 and all(part <= 2 for part in value[1:])
                 under_article = article is not None and value[:1] == article[:1] and len(value) > 1 and value[1] <= 2
                 return first or under_article or (heading_like and len(value) == 1 and value[0] <= 10)
             if _successor(last, value):
                 return True
-            return heading_like and value > last and value[0] <= last[0] + 10
+            if not heading_like or value <= last or value[0] > last[0] + 10:
+                return False
+            return bold or all(part <= 1 for part in value[1:])  # without bold, only a new section may skip ahead
         if last is None:
             return value[0] <= 2 or (heading_like and value[0] <= 10 and marker.scheme in (ARTICLE, PART))
         if last[0] < value[0] <= last[0] + _MAX_SKIP:
@@ -75,8 +81,10 @@ class Outline:
         """Record ``marker`` as opening a clause; return the clause's level (1 = top)."""
         self.numbered += 1
         self.last[marker.scheme] = marker.value
-        if marker.scheme == ARTICLE:  # sub-clause numbering restarts inside each article
+        if marker.scheme in (ARTICLE, SECTION) and marker.depth == 1:
+            # "Article 3" / "Section 3": its sub-clauses are numbered 3.1, 3.2... or restart at 1.
             self.last.pop(DECIMAL, None)
+            self.parent_division = marker.value
         key = (marker.scheme, marker.depth if marker.scheme in _DOTTED else 1)
         if marker.scheme in (ANNEX, PART) and key not in self.stack:
             outer = [entry for entry in self.stack if entry[0] in (PART, ANNEX)] if marker.scheme == ANNEX else []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from clausecheck.clauses import Clause, Segmentation
@@ -19,7 +20,7 @@ _MODAL = re.compile(
 _RUN_IN = re.compile(r"^(?P<head>[A-ZÀ-Ý][^.:!?()\"“”«»]{1,80}?)\s?[.:]\s+(?=\S)")
 _TITLE_END = re.compile(r"[\s.:;,–—-]+$")
 _PREAMBLE_HEADINGS = re.compile(
-    r"^(?:pr[ée]ambule|preamble|recitals?|background|parties|the parties|entre les soussign[ée]s|"
+    r"^(?:pr[ée]ambule|preamble|recitals?|background|parties|the parties|entre les soussign[ée]s|between the undersigned|"
     r"expos[ée] (?:pr[ée]alable|des motifs)|definitions?|d[ée]finitions|whereas|witnesseth|introduction|"
     r"contexte|objet du (?:contrat|march[ée]))\W*$",
     re.IGNORECASE,
@@ -73,14 +74,23 @@ class Segmenter:
         self.document = document
         self.blocks = document.blocks
         self.outline = Outline()
+        sizes = Counter(block.size for block in self.blocks if block.kind == "line" and block.size)
+        self.body_size: float | None = sizes.most_common(1)[0][0] if sizes else None
+        """Font size of the body text (the commonest line size), where the reader knows sizes."""
+        self.head_blocks: set[int] = set()
+        """Indices of the blocks taken by accepted headings (number line and wrapped title lines)."""
 
     @staticmethod
     def _trusted(block: Block) -> bool:
         """Word numbered the block itself or styled it as a heading: believe it."""
         return block.kind == "heading" or (block.label is not None and block.text.startswith(block.label))
 
-    def _heading_like(self, block: Block, rest: str) -> bool:
-        return block.kind == "heading" or block.bold or not rest or _title_shaped(rest)
+    @staticmethod
+    def _heading_like(block: Block, rest: str) -> bool:
+        """Strong enough signs of a heading to accept a number that skips ahead."""
+        if block.kind == "heading" or block.bold or not rest:
+            return True
+        return _title_shaped(rest) and rest[0] not in "(," and "," not in rest and _words(rest) <= 10
 
     def _title_from_next(self, index: int) -> str | None:
         """Heading on the line after a bare number ("ARTICLE 1" / "OBJET")."""
@@ -101,7 +111,7 @@ class Segmenter:
         following = self.blocks[index + 1]
         if not following.bold or following.kind != "line" or following.page != block.page:
             return False
-        if block.size and following.size and abs(block.size - following.size) > 0.5:
+        if block.size and following.size and abs(block.size - following.size) > 0.25:
             return False
         marker = parse_marker(following.text)
         return not marker and not block.text.endswith((".", ":")) and _words(following.text) <= 10
@@ -111,7 +121,8 @@ class Segmenter:
         trusted = self._trusted(block)
         if rest and rest[0].islower() and not trusted:
             return None  # "Article 1195 du Code civil...", "Section 3 hereof": a wrapped reference
-        if not self.outline.fits(marker, trusted, self._heading_like(block, rest)):
+        sentence_end = not rest and block.text.rstrip().endswith(".") and not block.text.isupper()
+        if not self.outline.fits(marker, trusted, self._heading_like(block, rest), block.bold, sentence_end):
             return None
         level = self.outline.accept(marker)
         if not rest:
@@ -123,7 +134,10 @@ class Segmenter:
         if run_in and _words(run_in["head"]) <= 8 and not _MODAL.search(run_in["head"]):
             offset = marker.end + (len(block.text[marker.end :]) - len(rest)) + run_in.end()
             return _Head(index, marker, marker.number, _clean_title(run_in["head"]), level, index, offset)
-        if block.kind == "heading" or (_title_shaped(rest) and (block.bold or "." not in rest[:-1] or rest.isupper())):
+        bold_line = block.bold and block.kind == "line" and _words(rest) <= _MAX_TITLE_WORDS and not rest.endswith(".")
+        if block.kind == "heading" or bold_line or (
+            _title_shaped(rest) and (block.bold or "." not in rest[:-1] or rest.isupper())
+        ):
             body = index + 1
             title = rest
             while self._continues_title(self.blocks[body - 1], body - 1):
@@ -142,6 +156,11 @@ class Segmenter:
         elif block.bold and block.kind in ("line", "paragraph"):
             if not self.outline.numbered and not known:
                 return None
+            if block.size and self.body_size and block.size < self.body_size - 0.25:
+                return None  # smaller than the body: a table cell, a caption, a signature block
+            previous = self.blocks[index - 1] if index else None
+            if previous is not None and previous.bold and index - 1 not in self.head_blocks:
+                return None  # one cell of a bold table header, not a heading
             following = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
             if following is None or (following.bold and block.kind == "line" and not self._continues_title(block, index)):
                 return None
@@ -160,10 +179,14 @@ class Segmenter:
         index = 0
         while index < len(self.blocks):
             block = self.blocks[index]
+            if block.kind == "table_row":  # a row of cells (table, signature block) never opens a clause
+                index += 1
+                continue
             marker = parse_label(block.label, block.text) if block.label else parse_marker(block.text)
             head = self._numbered(index, block, marker) if marker else self._unnumbered(index, block)
             if head is not None:
                 heads.append(head)
+                self.head_blocks.update(range(index, max(head.body_block, index + 1)))
                 index = max(head.body_block, index + 1)
             else:
                 index += 1
@@ -203,7 +226,7 @@ class Segmenter:
                     end=end,
                     text=text,
                     body_start=body_start,
-                    language=detect_language(text, default=doc_language),
+                    language=detect_language(text, default=doc_language, margin=3),
                 )
             )
             open_levels.append((head.level, clause_id))

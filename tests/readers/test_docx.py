@@ -22,8 +22,9 @@ from clausecheck.readers.docx import DocxReader
 W = nsdecls("w")
 
 
-def p(text: str = "", style: str | None = None, num: tuple[int, int] | None = None, ppr: str = "",
-      runs: str | None = None) -> str:
+def p(
+    text: str = "", style: str | None = None, num: tuple[int, int] | None = None, ppr: str = "", runs: str | None = None
+) -> str:
     """One w:p: optional style, numbering (numId, ilvl), extra pPr XML, raw runs instead of text."""
     props = ""
     if style:
@@ -40,8 +41,7 @@ def r(text: str, rpr: str = "") -> str:
 
 
 def lvl(ilvl: int, fmt: str, text: str, start: int = 1, extra: str = "") -> str:
-    return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
-            f'<w:lvlText w:val="{text}"/>{extra}</w:lvl>')
+    return f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>{extra}</w:lvl>'
 
 
 def abstract(ident: int, *levels: str, extra: str = "") -> str:
@@ -104,12 +104,14 @@ def replace_part(data: bytes, name: str, content: bytes, compress: int = zipfile
 
 # --------------------------------------------------------------------------- body, order, headings
 
-TABLE = ("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Prix</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>100 €</w:t></w:r></w:p>"
-         "<w:p><w:r><w:t>HT</w:t></w:r></w:p></w:tc></w:tr>"
-         "<w:tr><w:tc><w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr><w:p><w:r><w:t>Durée</w:t></w:r></w:p></w:tc>"
-         "<w:tc><w:p/></w:tc><w:tc><w:p><w:r><w:t>12 mois</w:t></w:r></w:p></w:tc></w:tr>"
-         "<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p><w:r><w:t>ignored</w:t></w:r></w:p></w:tc>"
-         "<w:tc><w:p><w:r><w:t>renouvelable</w:t></w:r></w:p></w:tc></w:tr></w:tbl>")
+TABLE = (
+    "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Prix</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>100 €</w:t></w:r></w:p>"
+    "<w:p><w:r><w:t>HT</w:t></w:r></w:p></w:tc></w:tr>"
+    '<w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>Durée</w:t></w:r></w:p></w:tc>'
+    "<w:tc><w:p/></w:tc><w:tc><w:p><w:r><w:t>12 mois</w:t></w:r></w:p></w:tc></w:tr>"
+    "<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p><w:r><w:t>ignored</w:t></w:r></w:p></w:tc>"
+    "<w:tc><w:p><w:r><w:t>renouvelable</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+)
 STYLES = (
     '<w:style w:type="paragraph" w:styleId="Titre1"><w:name w:val="Titre 1"/><w:basedOn w:val="Normal"/></w:style>'
     '<w:style w:type="paragraph" w:styleId="ArticleHead"><w:name w:val="Article Head"/>'
@@ -122,11 +124,20 @@ STYLES = (
 
 
 def test_blocks_in_document_order_with_headings_and_tables():
-    body = (p("CONTRAT DE PRESTATION", style="Title") + p("Préambule", style="Heading1") + p("Texte libre.")
-            + TABLE + p("Suite", style="Titre1") + p("Article annexe", style="ArticleHead")
-            + p("Niveau propre", ppr='<w:outlineLvl w:val="2"/>') + p("Corps gras", style="Corps")
-            + '<w:sdt><w:sdtPr/><w:sdtContent>' + p("Dans un contrôle de contenu") + "</w:sdtContent></w:sdt>"
-            + p("Fin."))
+    body = (
+        p("CONTRAT DE PRESTATION", style="Title")
+        + p("Préambule", style="Heading1")
+        + p("Texte libre.")
+        + TABLE
+        + p("Suite", style="Titre1")
+        + p("Article annexe", style="ArticleHead")
+        + p("Niveau propre", ppr='<w:outlineLvl w:val="2"/>')
+        + p("Corps gras", style="Corps")
+        + "<w:sdt><w:sdtPr/><w:sdtContent>"
+        + p("Dans un contrôle de contenu")
+        + "</w:sdtContent></w:sdt>"
+        + p("Fin.")
+    )
     blocks = read(build(body, styles=STYLES)).blocks
     assert [(b.text, b.kind, b.outline_level) for b in blocks] == [
         ("CONTRAT DE PRESTATION", "heading", None),
@@ -148,12 +159,16 @@ def test_blocks_in_document_order_with_headings_and_tables():
 
 
 def test_run_level_bold_and_inline_characters():
-    runs = (r("Le ", "<w:b/>") + r("prix", "<w:b w:val=\"0\"/>")
-            + '<w:r><w:tab/><w:t>est</w:t><w:br/><w:t>ferme</w:t><w:noBreakHyphen/><w:t>et</w:t><w:softHyphen/>'
-            '<w:t>défi</w:t><w:sym w:font="Arial" w:char="00A7"/><w:sym w:font="Symbol" w:char="F0B7"/></w:r>'
-            + r("caché", "<w:vanish/>")
-            + '<w:hyperlink r:id="x" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-            + r(" lien") + "</w:hyperlink>")
+    runs = (
+        r("Le ", "<w:b/>")
+        + r("prix", '<w:b w:val="0"/>')
+        + "<w:r><w:tab/><w:t>est</w:t><w:br/><w:t>ferme</w:t><w:noBreakHyphen/><w:t>et</w:t><w:softHyphen/>"
+        '<w:t>défi</w:t><w:sym w:font="Arial" w:char="00A7"/><w:sym w:font="Symbol" w:char="F0B7"/></w:r>'
+        + r("caché", "<w:vanish/>")
+        + '<w:hyperlink r:id="x" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        + r(" lien")
+        + "</w:hyperlink>"
+    )
     block = read(build(p(runs=runs))).blocks[0]
     assert block.text == "Le prix est\nferme-etdéfi§ lien"
     assert block.bold
@@ -184,11 +199,15 @@ def test_core_properties_in_metadata():
 
 
 def test_fields_keep_result_not_instruction():
-    runs = (r("Voir article ")
-            + '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> REF _Ref1 \\h </w:instrText></w:r>'
-            + '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + r("5")
-            + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
-            + r(" et ") + '<w:fldSimple w:instr=" DATE "><w:r><w:t>1er janvier</w:t></w:r></w:fldSimple>')
+    runs = (
+        r("Voir article ")
+        + '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> REF _Ref1 \\h </w:instrText></w:r>'
+        + '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        + r("5")
+        + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        + r(" et ")
+        + '<w:fldSimple w:instr=" DATE "><w:r><w:t>1er janvier</w:t></w:r></w:fldSimple>'
+    )
     assert texts(build(p(runs=runs))) == ["Voir article 5 et 1er janvier"]
 
 
@@ -203,39 +222,49 @@ def _del_run(text: str) -> str:
 
 
 def _tracked() -> bytes:
-    para1 = p(runs=r("Le prix est de ") + DEL.format(i=1, body=_del_run("100")) + INS.format(i=2, body=r("120"))
-              + r(" euros."))
-    para2 = p(runs=r("Paiement ") + '<w:moveFrom w:id="3" w:author="A">' + r("à 30 jours ") + "</w:moveFrom>"
-              + r("net") + '<w:moveTo w:id="4" w:author="A">' + r(" à 30 jours") + "</w:moveTo>" + r("."))
-    deleted_para = p(ppr='<w:rPr><w:del w:id="5" w:author="A"/></w:rPr>',
-                     runs=DEL.format(i=6, body=_del_run("Clause supprimée.")))
-    inserted_para = p(ppr='<w:rPr><w:ins w:id="7" w:author="A"/></w:rPr>',
-                      runs=INS.format(i=8, body=r("Clause ajoutée.")))
+    para1 = p(runs=r("Le prix est de ") + DEL.format(i=1, body=_del_run("100")) + INS.format(i=2, body=r("120")) + r(" euros."))
+    para2 = p(
+        runs=r("Paiement ")
+        + '<w:moveFrom w:id="3" w:author="A">'
+        + r("à 30 jours ")
+        + "</w:moveFrom>"
+        + r("net")
+        + '<w:moveTo w:id="4" w:author="A">'
+        + r(" à 30 jours")
+        + "</w:moveTo>"
+        + r(".")
+    )
+    deleted_para = p(
+        ppr='<w:rPr><w:del w:id="5" w:author="A"/></w:rPr>', runs=DEL.format(i=6, body=_del_run("Clause supprimée."))
+    )
+    inserted_para = p(ppr='<w:rPr><w:ins w:id="7" w:author="A"/></w:rPr>', runs=INS.format(i=8, body=r("Clause ajoutée.")))
     return build(para1 + para2 + deleted_para + inserted_para)
 
 
 def test_tracked_changes_accepted_by_default():
     result = read(_tracked())
-    assert [b.text for b in result.blocks] == ["Le prix est de 120 euros.", "Paiement net à 30 jours.",
-                                               "Clause ajoutée."]
+    assert [b.text for b in result.blocks] == ["Le prix est de 120 euros.", "Paiement net à 30 jours.", "Clause ajoutée."]
     assert result.metadata["revisions"] == {"insertions": 2, "deletions": 2, "moves": 2, "formatting": 0}
-    assert [w.to_dict() for w in result.warnings] == [{
-        "code": "tracked_changes",
-        "message": "6 tracked revisions (insertions/deletions); analysed with all changes accepted"}]
+    assert [w.to_dict() for w in result.warnings] == [
+        {"code": "tracked_changes", "message": "6 tracked revisions (insertions/deletions); analysed with all changes accepted"}
+    ]
 
 
 def test_tracked_changes_original_text():
     result = read(_tracked(), revisions="original")
-    assert [b.text for b in result.blocks] == ["Le prix est de 100 euros.", "Paiement à 30 jours net.",
-                                               "Clause supprimée."]
+    assert [b.text for b in result.blocks] == ["Le prix est de 100 euros.", "Paiement à 30 jours net.", "Clause supprimée."]
     assert result.warnings[0].message == "6 tracked revisions (insertions/deletions); analysed with the original text"
 
 
 def test_tracked_table_rows():
-    row = '<w:tr>{pr}<w:tc><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc></w:tr>'
-    table = ("<w:tbl>" + row.format(pr="", t="gardée")
-             + row.format(pr='<w:trPr><w:ins w:id="1" w:author="A"/></w:trPr>', t="ajoutée")
-             + row.format(pr='<w:trPr><w:del w:id="2" w:author="A"/></w:trPr>', t="retirée") + "</w:tbl>")
+    row = "<w:tr>{pr}<w:tc><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc></w:tr>"
+    table = (
+        "<w:tbl>"
+        + row.format(pr="", t="gardée")
+        + row.format(pr='<w:trPr><w:ins w:id="1" w:author="A"/></w:trPr>', t="ajoutée")
+        + row.format(pr='<w:trPr><w:del w:id="2" w:author="A"/></w:trPr>', t="retirée")
+        + "</w:tbl>"
+    )
     data = build(table)
     assert texts(data) == ["gardée", "ajoutée"]
     assert texts(data, revisions="original") == ["gardée", "retirée"]
@@ -249,22 +278,35 @@ def test_no_revisions_no_warning():
 
 # --------------------------------------------------------------------------- table of contents
 
+
 def test_toc_paragraphs_and_field_removed():
-    toc_field = p(runs='<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \\o "1-3" </w:instrText>'
-                  '</w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>' + r("Article 1 – Objet 3"))
+    toc_field = p(
+        runs='<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \\o "1-3" </w:instrText>'
+        '</w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>' + r("Article 1 – Objet 3")
+    )
     toc_end = p(runs=r("Article 2 – Prix 4") + '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
     styled = p("Annexe 1 7", style="TM1") + p("Sous-annexe 8", style="TdM2")
-    gallery = ('<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/>'
-               '</w:docPartObj></w:sdtPr><w:sdtContent>' + p("Sommaire") + p("Objet 3") + "</w:sdtContent></w:sdt>")
-    body = (gallery + p("SOMMAIRE", runs=r("SOMMAIRE", "<w:b/>")) + toc_field + toc_end + styled
-            + p("Article 1 – Objet", style="Heading1"))
+    gallery = (
+        '<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/>'
+        "</w:docPartObj></w:sdtPr><w:sdtContent>" + p("Sommaire") + p("Objet 3") + "</w:sdtContent></w:sdt>"
+    )
+    body = (
+        gallery
+        + p("SOMMAIRE", runs=r("SOMMAIRE", "<w:b/>"))
+        + toc_field
+        + toc_end
+        + styled
+        + p("Article 1 – Objet", style="Heading1")
+    )
     result = read(build(body, styles=STYLES))
     assert [b.text for b in result.blocks] == ["Article 1 – Objet"]
     assert [w.to_dict() for w in result.warnings] == [
-        {"code": "toc_removed", "message": "7 table-of-contents paragraphs removed"}]
+        {"code": "toc_removed", "message": "7 table-of-contents paragraphs removed"}
+    ]
 
 
 # --------------------------------------------------------------------------- safety
+
 
 def _zip(members: dict[str, bytes]) -> bytes:
     out = io.BytesIO()
@@ -307,15 +349,17 @@ def test_zip_bomb_refused_by_ratio_under_default_limit(zeros_bomb):
 def test_member_declaring_huge_size_refused():
     data = bytearray(build(p("x")))
     central = data.find(b"PK\x01\x02")
-    data[central + 24:central + 28] = (3_000_000_000).to_bytes(4, "little")  # uncompressed size
+    data[central + 24 : central + 28] = (3_000_000_000).to_bytes(4, "little")  # uncompressed size
     assert _code(bytes(data)) == "E108"
 
 
-BILLION_LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-                  b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
-                  b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>'
-                  b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-                  b"<w:body><w:p><w:r><w:t>&lol3;</w:t></w:r></w:p></w:body></w:document>")
+BILLION_LAUGHS = (
+    b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+    b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>'
+    b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    b"<w:body><w:p><w:r><w:t>&lol3;</w:t></w:r></w:p></w:body></w:document>"
+)
 
 
 @pytest.mark.parametrize("part", ["word/document.xml", "word/styles.xml", "word/numbering.xml"])
@@ -324,13 +368,23 @@ def test_doctype_and_entities_refused(part):
 
 
 def test_doctype_in_utf16_refused():
-    assert _code(replace_part(build(p("x")), "word/document.xml", BILLION_LAUGHS.replace(
-        b'<?xml version="1.0"?>', b"").decode().encode("utf-16"))) == "E109"
+    assert (
+        _code(
+            replace_part(
+                build(p("x")),
+                "word/document.xml",
+                BILLION_LAUGHS.replace(b'<?xml version="1.0"?>', b"").decode().encode("utf-16"),
+            )
+        )
+        == "E109"
+    )
 
 
 def test_external_entity_refused():
-    xxe = (b'<!DOCTYPE d [<!ENTITY x SYSTEM "http://example.invalid/x">]>'
-           b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>')
+    xxe = (
+        b'<!DOCTYPE d [<!ENTITY x SYSTEM "http://example.invalid/x">]>'
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>'
+    )
     assert _code(replace_part(build(p("x")), "word/document.xml", xxe)) == "E109"
 
 
@@ -346,11 +400,14 @@ def test_truncated_archive():
 
 
 def test_corrupt_member_data():
-    data = replace_part(build(p("Texte du contrat " * 50)), "word/document.xml",
-                        zipfile.ZipFile(io.BytesIO(build(p("Texte " * 50)))).read("word/document.xml"),
-                        compress=zipfile.ZIP_STORED)
+    data = replace_part(
+        build(p("Texte du contrat " * 50)),
+        "word/document.xml",
+        zipfile.ZipFile(io.BytesIO(build(p("Texte " * 50)))).read("word/document.xml"),
+        compress=zipfile.ZIP_STORED,
+    )
     at = data.find(b"Texte")
-    damaged = data[:at] + b"X" + data[at + 1:]  # CRC no longer matches
+    damaged = data[:at] + b"X" + data[at + 1 :]  # CRC no longer matches
     assert _code(damaged) == "E102"
 
 
@@ -363,8 +420,12 @@ def test_random_bytes_never_traceback(data):
 @pytest.fixture(scope="module")
 def sample() -> bytes:
     numbering = abstract(1, lvl(0, "decimal", "%1."), lvl(1, "lowerLetter", "%2)")) + num(1, 1)
-    body = p("Objet", style="Heading1", num=(1, 0)) + p("Point", num=(1, 1)) + TABLE + p(runs=INS.format(
-        i=1, body=r("ajout")) + DEL.format(i=2, body=_del_run("retrait")))
+    body = (
+        p("Objet", style="Heading1", num=(1, 0))
+        + p("Point", num=(1, 1))
+        + TABLE
+        + p(runs=INS.format(i=1, body=r("ajout")) + DEL.format(i=2, body=_del_run("retrait")))
+    )
     return build(body, numbering=numbering)
 
 
