@@ -16,7 +16,7 @@ ARTICLE, SECTION, DECIMAL, ROMAN, LETTER, ANNEX, PART = "article", "section", "d
 LIST_SCHEMES = frozenset({"paren_letter", "paren_roman", "paren_number", "bullet"})
 
 _SEP = r"(?:\s*[-–—:.)]+(?=\s|$))?\s*"
-_ROMAN = r"(?=[IVXLC])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})"
+_ROMAN = r"(?=[IVXLCM]+\b)M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})"
 
 _ARTICLE = re.compile(
     rf"^(?P<kw>ARTICLE|Article|ART\.|Art\.|article)\s*(?P<num>\d{{1,3}}(?:\s?\.\s?\d{{1,3}})*|{_ROMAN}|premier|PREMIER|Premier)"

@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from clausecheck.segment.markers import parse_marker, roman_value
 
@@ -55,3 +57,18 @@ def test_values_compare_in_order() -> None:
     assert parse_marker("Article premier").value == (1,)
     assert parse_marker("Exhibit B").value == (2,)
     assert [roman_value(r) for r in ["I", "IV", "IX", "XIV", "XL"]] == [1, 4, 9, 14, 40]
+
+
+@pytest.mark.parametrize("text", ["Exhibit Lease terms", "Schedule Ltd", "ANNEX CV"])
+def test_annex_keyword_before_a_word_is_not_an_empty_number(text: str) -> None:
+    # regression: the Roman-numeral pattern matched an empty string before "Lease" (IndexError on a CUAD PDF)
+    marker = parse_marker(text)
+    assert marker is None or marker.number.split()[-1] == "CV"
+
+
+@given(st.text(alphabet=st.sampled_from(list("ArticleSchedulExhibitAnnexIVXLCM0123456789 .-–()ab§\n")), max_size=40))
+def test_parse_marker_never_fails(text: str) -> None:
+    marker = parse_marker(text)
+    if marker is not None:
+        assert 0 < marker.end <= len(text)
+        assert marker.number

@@ -1,3 +1,6 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from clausecheck.document import Block, RawDocument, assemble
 from clausecheck.segment import segment
 
@@ -101,3 +104,17 @@ def test_clause_language_in_mixed_document() -> None:
     seg = segment(_doc("1. Objet", "Le titulaire doit livrer les produits dans les délais.", "2. Scope",
                        "The supplier shall deliver the products on time and in full."))
     assert [c.language for c in seg.clauses] == ["fr", "en"]
+
+
+@given(st.lists(st.sampled_from(["Article 1", "1.", "1.1", "2. Prix", "Schedule 2.", "(a) x", "Texte.", "ANNEX A", ""]),
+                max_size=30), st.booleans())
+def test_segmentation_invariants(lines: list[str], bold: bool) -> None:
+    doc = _doc(*(Block(line, kind="line", bold=bold, page=1) for line in lines if line))
+    seg = segment(doc)
+    previous_end = seg.preamble_end
+    ids = set()
+    for clause in seg.clauses:
+        assert clause.start >= previous_end and clause.text == doc.text[clause.start : clause.end]
+        assert clause.parent is None or clause.parent in ids
+        previous_end = clause.end
+        ids.add(clause.id)
