@@ -18,6 +18,7 @@ from clausecheck.errors import ClauseCheckError
 from clausecheck.pipeline import Report, analyze
 from clausecheck.readers import ReadOptions
 from clausecheck.reporters import REPORTERS
+from clausecheck.rules_cli import rules as rules_group
 
 SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
 _stderr = Console(stderr=True, highlight=False)
@@ -81,6 +82,9 @@ def analyze_command(files: tuple[str, ...], fmt: str, output: TextIO, revisions:
         REPORTERS[fmt](reports, output)
     if failed:
         sys.exit(2)
+
+
+cli.add_command(rules_group)
 
 
 def main() -> None:

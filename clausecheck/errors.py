@@ -24,6 +24,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "E110": ("no text layer", "all pages are scanned images: OCR is needed"),
     "E111": ("no contract text", "the document contains no extractable text"),
     "E120": ("invalid option", "bad value"),
+    "E121": ("invalid configuration", "the configuration file has problems"),
+    "E130": ("invalid rule pack", "rule files have problems"),
 }
 
 

@@ -154,9 +154,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except OSError as error:
-        raise UsageError("E120", path, f"cannot read scoring config: {error.strerror or error}") from error
+        raise UsageError("E121", path, f"cannot read scoring config: {error.strerror or error}") from error
     except tomllib.TOMLDecodeError as error:
-        raise UsageError("E120", path, f"invalid TOML in scoring config: {error}") from error
+        raise UsageError("E121", path, f"invalid TOML in scoring config: {error}") from error
 
 
 @lru_cache(maxsize=1)
@@ -179,7 +179,7 @@ def config_from_dict(data: dict[str, Any], path: str | Path | None = None) -> Sc
     try:
         return ScoringConfig.model_validate(_merge(_defaults(), data))
     except ValidationError as error:
-        raise UsageError("E120", path, _describe(error)) from error
+        raise UsageError("E121", path, _describe(error)) from error
 
 
 def load_config(path: str | Path | None = None) -> ScoringConfig:

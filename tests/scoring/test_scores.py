@@ -218,7 +218,7 @@ def test_bad_keys_and_values_are_all_reported_with_their_path(tmp_path):
     with pytest.raises(UsageError) as caught:
         load_config(path)
     message = str(caught.value)
-    assert message.startswith("E120 ") and str(path) in message
+    assert message.startswith("E121 ") and str(path) in message
     assert "scale.prescriptoin: unknown key" in message
     assert "scale.adaptability" in message and "findings.long_term_months" in message
 
