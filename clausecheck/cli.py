@@ -15,6 +15,7 @@ from rich.console import Console
 
 from clausecheck import __version__
 from clausecheck.errors import ClauseCheckError
+from clausecheck.evaluate_cli import evaluate_command
 from clausecheck.pipeline import Report, analyze
 from clausecheck.readers import ReadOptions
 from clausecheck.reporters import REPORTERS
@@ -85,6 +86,7 @@ def analyze_command(files: tuple[str, ...], fmt: str, output: TextIO, revisions:
 
 
 cli.add_command(rules_group)
+cli.add_command(evaluate_command)
 
 
 def main() -> None:

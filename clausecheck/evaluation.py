@@ -19,6 +19,14 @@ from typing import Any
 
 from clausecheck.evidence import EFFECTS
 
+_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = (_ROOT / "corpus" / "fr.jsonl", _ROOT / "corpus" / "en.jsonl")
+
+
+def default_cuad_dir() -> Path:
+    """Where the CUAD text files are expected: ``../shared/data/cuad-dev/txt`` beside the project."""
+    return _ROOT.parent / "shared" / "data" / "cuad-dev" / "txt"
+
 
 @dataclass(frozen=True)
 class Example:
@@ -129,3 +137,51 @@ def effect_confusion(gold: Sequence[frozenset[str]], pred: Sequence[frozenset[st
         return "+".join(sorted(labels)) or "neutral"
 
     return Counter((name(g), name(p)) for g, p in zip(gold, pred, strict=True))
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Predictions of one classifier on a set of examples, with the scores derived from them."""
+
+    examples: tuple[Example, ...]
+    predicted_labels: tuple[frozenset[str], ...]
+    predicted_types: tuple[str, ...]
+    rules_fired: tuple[frozenset[str], ...]
+
+    def effect_scores(self) -> list[LabelScore]:
+        """Per-effect precision, recall, F1."""
+        return multilabel_scores([e.labels for e in self.examples], self.predicted_labels)
+
+    def type_scores(self) -> list[LabelScore]:
+        """Per-type precision, recall, F1."""
+        return multiclass_scores([e.type for e in self.examples], self.predicted_types)
+
+    def type_accuracy(self) -> float:
+        """Share of clauses whose type is right."""
+        hits = sum(1 for e, t in zip(self.examples, self.predicted_types, strict=True) if e.type == t)
+        return hits / len(self.examples) if self.examples else 0.0
+
+    def rule_precision(self) -> list[tuple[str, str, int, int]]:
+        """Per (rule, effect it supports): how often it fired, and how often the clause truly has the effect."""
+        fired: Counter[tuple[str, str]] = Counter()
+        right: Counter[tuple[str, str]] = Counter()
+        for example, rules in zip(self.examples, self.rules_fired, strict=True):
+            for item in rules:
+                code, _, effect = item.partition(":")
+                if effect:
+                    fired[code, effect] += 1
+                    right[code, effect] += effect in example.labels
+        return sorted(((code, effect, fired[code, effect], right[code, effect]) for code, effect in fired),
+                      key=lambda row: (row[3] / row[2], -row[2]))
+
+
+def evaluate(examples: Sequence[Example], judge: Any) -> Evaluation:
+    """Run ``judge(text, lang) -> Judgement`` on every example."""
+    labels, types, fired = [], [], []
+    for example in examples:
+        judgement = judge(example.text, example.lang)
+        labels.append(frozenset(judgement.labels))
+        types.append(judgement.clause_type)
+        fired.append(frozenset(f"{e.rule}:{e.label}" if e.label and e.weight > 0 else f"{e.rule}:"
+                               for e in judgement.evidence if e.source == "rule"))
+    return Evaluation(tuple(examples), tuple(labels), tuple(types), tuple(fired))

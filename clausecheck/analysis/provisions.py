@@ -216,17 +216,23 @@ def _provision(
     )
 
 
+def normalize_for_nlp(text: str) -> str:
+    """Same-length normalisation before spaCy: typographic apostrophes, non-breaking spaces (line breaks kept)."""
+    return text.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ")
+
+
 def analyze_provisions(
-    text: str, lang: str, offset: int, roles: tuple[PartyRole, ...], *, mode: Mode = "fast"
+    text: str, lang: str, offset: int, roles: tuple[PartyRole, ...], *, mode: Mode = "fast", doc: Doc | None = None
 ) -> tuple[Provision, ...]:
     """The provisions of a clause's ``text`` whose first character is at ``offset`` in the extracted text.
 
     ``roles`` come from :func:`~clausecheck.analysis.parties.resolve_parties`;
-    ``mode`` selects the spaCy pipeline (``fast`` by default, see :mod:`clausecheck.nlp`).
+    ``mode`` selects the spaCy pipeline (``fast`` by default, see :mod:`clausecheck.nlp`);
+    ``doc``, when given, is ``normalize_for_nlp(text)`` with line breaks as spaces, processed by that pipeline.
     """
-    norm = text.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ")
-    nlp = get_nlp(lang if lang in ("fr", "en") else "en", mode)
-    doc = nlp(norm.replace("\n", " "))
+    norm = normalize_for_nlp(text)
+    if doc is None:
+        doc = get_nlp(lang if lang in ("fr", "en") else "en", mode)(norm.replace("\n", " "))
     sents = [(s.start_char, s.end_char) for s in doc.sents]
     parsed = doc if doc.has_annotation("DEP") else None
     pattern = party_pattern(roles)

@@ -1,0 +1,171 @@
+"""Fusion: from a clause's evidence and provisions to its type, effect probabilities and labels.
+
+Each effect's probability is a logistic function of a few features, each one
+explainable in a report:
+
+- ``rule_for``: noisy-OR of the weights of the rules that support the effect
+  (``1 - Π(1 - w)``: a second match of the same idea adds less than the first);
+- ``rule_against``: the same over rules that argue against it (negative weights);
+- ``type_prior``: 1 when the decided clause type usually carries the effect
+  (``means`` → rigid, ``price_revision`` → review, ``incentives`` → innovation...);
+- ``provisions``: how many provisions show the effect in their grammar (supplier
+  obligations on means for rigid; review triggers for review; outputs and
+  outcomes left to the supplier for innovation), saturating;
+- ``model``: the score of a trained classifier's evidence, when one is
+  installed (0 today; the seam for the transformers model);
+- ``rule:CODE``: one feature per rule that fired for (or, negative, against)
+  the effect, so that fitting learns how far each rule is to be trusted on real
+  clauses; a rule never seen in fitting counts only through ``rule_for``.
+
+The weights are fitted on the development split of the corpus by
+``scripts/fit_fusion.py`` and shipped in ``models/fusion.json`` with its card.
+Everything here is a pure function of its inputs.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from clausecheck.evidence import EFFECTS, Evidence, Judgement, Provision
+
+FEATURES = ("bias", "rule_for", "rule_against", "type_prior", "provisions", "model")
+TYPE_PRIOR: dict[str, frozenset[str]] = {
+    "rigid": frozenset({"means", "exclusivity", "technical_requirements"}),
+    "review": frozenset({"price_revision", "renegotiation", "change_control"}),
+    "innovation": frozenset({"continuous_improvement", "incentives", "service_levels"}),
+}
+HEADING_RULE_PREFIX = "TYP-HEADING-"
+
+
+@dataclass(frozen=True)
+class FusionModel:
+    """Weights of the logistic fusion, per effect, and the decision thresholds."""
+
+    name: str
+    """Model name and version, reported in the JSON ``tool.model``."""
+    weights: dict[str, dict[str, float]]
+    """effect -> feature -> weight (``bias`` included)."""
+    thresholds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(EFFECTS, 0.5))
+    """Probability from which an effect becomes a label."""
+    heading_factor: float = 2.0
+    """How much more a heading rule counts than a body rule when deciding the clause type."""
+
+    @classmethod
+    def load(cls, path: str | Path) -> FusionModel:
+        """Read a model written by :meth:`to_dict`."""
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return cls(data["name"], data["weights"], data.get("thresholds", dict.fromkeys(EFFECTS, 0.5)),
+                   data.get("heading_factor", 2.0))
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {"name": self.name, "weights": self.weights, "thresholds": self.thresholds,
+                "heading_factor": self.heading_factor}
+
+
+def _noisy_or(weights: Sequence[float]) -> float:
+    product = 1.0
+    for weight in weights:
+        product *= 1.0 - min(max(weight, 0.0), 0.99)
+    return 1.0 - product
+
+
+def decide_type(evidence: Sequence[Evidence], heading_factor: float = 2.0) -> str:
+    """The clause type with the most rule support; heading rules count ``heading_factor`` times; else ``other``."""
+    support: dict[str, float] = defaultdict(float)
+    first: dict[str, int] = {}
+    for position, item in enumerate(evidence):
+        if item.clause_type and item.weight > 0:
+            factor = heading_factor if (item.rule or "").startswith(HEADING_RULE_PREFIX) else 1.0
+            support[item.clause_type] += item.weight * factor
+            first.setdefault(item.clause_type, position)
+    if not support:
+        return "other"
+    return max(support, key=lambda name: (support[name], -first[name]))
+
+
+def _provision_signal(effect: str, provisions: Sequence[Provision]) -> float:
+    count = 0.0
+    for p in provisions:
+        binding = p.modality in ("obligation", "prohibition") and p.party in ("supplier", "none")
+        if effect == "rigid" and binding and p.spec_kind == "means":
+            count += {"strict": 1.5, "normal": 1.0, "soft": 0.3}[p.strength]
+        elif effect == "innovation" and p.spec_kind in ("output", "outcome") and p.party in ("supplier", "none"):
+            count += 1.0
+        elif effect == "review" and p.trigger is not None:
+            count += 1.0 + 0.5 * bool(p.procedure) + 0.5 * bool(p.consequence)
+    return 1.0 - math.exp(-count / 2.0)
+
+
+def features(effect: str, evidence: Sequence[Evidence], clause_type: str,
+             provisions: Sequence[Provision]) -> dict[str, float]:
+    """The feature vector of one effect for one clause."""
+    rule_for = [e.weight for e in evidence if e.source == "rule" and e.label == effect and e.weight > 0]
+    against = [-e.weight for e in evidence if e.source == "rule" and e.label == effect and e.weight < 0]
+    model = [e.score or 0.0 for e in evidence if e.source == "model" and e.label == effect]
+    values = {
+        "bias": 1.0,
+        "rule_for": _noisy_or(rule_for),
+        "rule_against": _noisy_or(against),
+        "type_prior": 1.0 if clause_type in TYPE_PRIOR[effect] else 0.0,
+        "provisions": _provision_signal(effect, provisions),
+        "model": max(model, default=0.0),
+    }
+    for item in evidence:
+        if item.source == "rule" and item.label == effect and item.rule:
+            name = f"rule:{item.rule}"
+            if abs(item.weight) > abs(values.get(name, 0.0)):
+                values[name] = item.weight
+    return values
+
+
+def probability(weights: dict[str, float], values: dict[str, float]) -> float:
+    """Logistic function of the weighted features."""
+    z = sum(weights.get(name, 0.0) * value for name, value in values.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def clause_attributes(evidence: Sequence[Evidence], provisions: Sequence[Provision]) -> dict[str, Any]:
+    """Clause-level facts: attributes carried by supporting rule evidence, then review facts of provisions."""
+    attributes: dict[str, Any] = {}
+    for item in evidence:
+        if item.weight > 0:
+            for key, value in item.attributes.items():
+                attributes.setdefault(key, value)
+    order = {"numeric": 3, "periodic": 2, "event": 1, "none": 0}
+    triggers = [p.trigger for p in provisions if p.trigger is not None]
+    if triggers:
+        best = max(triggers, key=lambda t: order[t])
+        if order[best] > order.get(str(attributes.get("trigger", "none")), 0):
+            attributes["trigger"] = best
+        attributes.setdefault("procedure", any(p.procedure for p in provisions))
+        attributes.setdefault("consequence", any(p.consequence for p in provisions))
+    results = [p.means_result for p in provisions if p.means_result]
+    if results:
+        attributes.setdefault("means_result", results[0])
+    return attributes
+
+
+def fuse(evidence: Sequence[Evidence], provisions: Sequence[Provision], model: FusionModel) -> Judgement:
+    """Decide a clause's type, effect probabilities and labels from its evidence and provisions."""
+    clause_type = decide_type(evidence, model.heading_factor)
+    effects = {
+        effect: round(probability(model.weights[effect], features(effect, evidence, clause_type, provisions)), 4)
+        for effect in EFFECTS
+    }
+    labels = tuple(effect for effect in EFFECTS if effects[effect] >= model.thresholds[effect])
+    supporting = tuple(e for e in evidence if e.weight != 0)
+    return Judgement(
+        clause_type=clause_type,
+        effects=effects,
+        labels=labels,
+        provisions=tuple(provisions),
+        evidence=supporting,
+        attributes=clause_attributes(evidence, provisions),
+    )
