@@ -40,12 +40,13 @@ class Classifier:
         doc = get_nlp(lang, self.mode)(normalize_for_nlp(text).replace("\n", " "))
         return self.rules.match_doc(doc, lang, offset, self.mode), doc
 
-    def judge(self, text: str, lang: str, offset: int = 0, roles: Sequence[PartyRole] = ()) -> Judgement:
+    def judge(self, text: str, lang: str, offset: int = 0, roles: Sequence[PartyRole] = (),
+              heading_only: bool = False) -> Judgement:
         """Type, effects, labels, provisions and evidence of one clause whose text starts at ``offset``."""
         lang = lang if lang in ("fr", "en") else "en"
         evidence, doc = self.evidence(text, lang, offset)
         provisions = analyze_provisions(text, lang, offset, tuple(roles), mode=self.mode, doc=doc)  # type: ignore[arg-type]
-        return fuse(evidence, provisions, self.model)
+        return fuse(evidence, provisions, self.model, heading_only)
 
 
 @lru_cache(maxsize=4)

@@ -152,14 +152,19 @@ def clause_attributes(evidence: Sequence[Evidence], provisions: Sequence[Provisi
     return attributes
 
 
-def fuse(evidence: Sequence[Evidence], provisions: Sequence[Provision], model: FusionModel) -> Judgement:
-    """Decide a clause's type, effect probabilities and labels from its evidence and provisions."""
+def fuse(evidence: Sequence[Evidence], provisions: Sequence[Provision], model: FusionModel,
+         heading_only: bool = False) -> Judgement:
+    """Decide a clause's type, effect probabilities and labels from its evidence and provisions.
+
+    A clause that is only a heading grouping its children (``heading_only``) gets
+    a type but no label: its children carry the effects.
+    """
     clause_type = decide_type(evidence, model.heading_factor)
     effects = {
         effect: round(probability(model.weights[effect], features(effect, evidence, clause_type, provisions)), 4)
         for effect in EFFECTS
     }
-    labels = tuple(effect for effect in EFFECTS if effects[effect] >= model.thresholds[effect])
+    labels = () if heading_only else tuple(e for e in EFFECTS if effects[e] >= model.thresholds[e])
     supporting = tuple(e for e in evidence if e.weight != 0)
     return Judgement(
         clause_type=clause_type,

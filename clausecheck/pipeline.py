@@ -1,8 +1,9 @@
-"""The one public call: read a contract, cut it into clauses, build its report.
+"""The one public call: read a contract, cut it into clauses, judge them, score the document.
 
-Per-document work is a pure function of the file's bytes and the settings, so a
-batch can run it in worker processes; heavy resources (spaCy pipelines, models)
-load once per process in :mod:`clausecheck.nlp` when later stages need them.
+Per-document work is a pure function of the file's bytes and the :class:`Settings`,
+so a batch can run it in worker processes; heavy resources (spaCy pipelines,
+compiled rules, the fusion model) load once per process through
+:func:`clausecheck.classify.get_classifier`.
 """
 
 from __future__ import annotations
@@ -12,13 +13,44 @@ from pathlib import Path
 from typing import Any
 
 from clausecheck import __version__
+from clausecheck.analysis.parties import resolve_parties
+from clausecheck.classify import get_classifier
 from clausecheck.clauses import Clause, Segmentation
+from clausecheck.doc_kind import detect_doc_kind
 from clausecheck.document import Document
+from clausecheck.evidence import Judgement, PartyRole
 from clausecheck.language import detect_language
+from clausecheck.nlp import Mode
 from clausecheck.readers import ReadOptions, read_document
+from clausecheck.scoring import Finding, Scores, ScoringConfig, Waiver, default_config, detect_findings, score_document
 from clausecheck.segment import segment
 
 SCHEMA_VERSION = "1"
+RULES_VERSION = "2026.11"
+PARTY_WINDOW = 6000
+"""Characters of the document (preamble and definitions) searched for the parties' defined names."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything that can change a report, gathered from options and configuration files."""
+
+    read: ReadOptions = field(default_factory=ReadOptions)
+    """Reading limits and the tracked-changes mode."""
+    rule_dirs: tuple[str, ...] = ()
+    """User rule folders layered over the built-in pack."""
+    disabled_rules: tuple[str, ...] = ()
+    """Rule codes or names (wildcards allowed) switched off."""
+    nlp_mode: Mode = "fast"
+    """spaCy pipelines: ``fast`` (default) or ``accurate``."""
+    scoring: ScoringConfig | None = None
+    """Weights and thresholds; None for the shipped defaults."""
+    waivers: tuple[Waiver, ...] = ()
+    """Accepted findings and clause labels (they stay visible and stop counting)."""
+    report_language: str | None = None
+    """Language of messages and suggestions; None to follow the document."""
+    doc_kind: str | None = None
+    """Kind of document (``cctp``, ``ccap``, ``contract``...); None to detect it."""
 
 
 @dataclass(frozen=True)
@@ -31,8 +63,20 @@ class Report:
     """The clause tree."""
     language: str
     """Main language of the document: ``fr`` or ``en``."""
-    extra: dict[str, Any] = field(default_factory=dict)
-    """Room for later stages (labels, scores, findings) without changing this type."""
+    judgements: tuple[Judgement, ...] = ()
+    """One judgement per clause, in clause order."""
+    parties: tuple[PartyRole, ...] = ()
+    """Defined party names and their roles."""
+    scores: Scores | None = None
+    """The four scores and every clause's contribution."""
+    findings: tuple[Finding, ...] = ()
+    """Document findings, highest severity first."""
+    doc_kind: str = "contract"
+    """Kind of document."""
+    report_language: str = "en"
+    """Language of findings and suggestions."""
+    model: str = ""
+    """Name of the fusion model used."""
 
     @property
     def clauses(self) -> tuple[Clause, ...]:
@@ -44,38 +88,91 @@ class Report:
         """Word count of the extracted text."""
         return len(self.document.text.split())
 
+    def judged(self) -> tuple[tuple[Clause, Judgement], ...]:
+        """Clauses with their judgements."""
+        return tuple(zip(self.clauses, self.judgements, strict=True))
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON report of OUTPUT.md."""
         doc = self.document
         document: dict[str, Any] = {
-            "path": doc.path,
-            "sha256": doc.sha256,
-            "format": doc.format,
-            "language": self.language,
+            "path": doc.path, "sha256": doc.sha256, "format": doc.format, "language": self.language,
+            "kind": self.doc_kind,
         }
         if doc.page_count:
             document["pages"] = doc.page_count
-        document.update(
-            words=self.words,
-            characters=len(doc.text),
-            warnings=[warning.to_dict() for warning in doc.warnings],
-        )
+        document.update(words=self.words, characters=len(doc.text),
+                        warnings=[warning.to_dict() for warning in doc.warnings])
         seg = self.segmentation
-        return {
+        clauses = []
+        for clause, judgement in zip(self.clauses, self.judgements or [None] * len(self.clauses), strict=True):
+            data = clause.to_dict()
+            if judgement is not None:
+                data.update(_judgement_dict(judgement))
+            if self.scores is not None and (contribution := self.scores.contribution(clause.id)) is not None:
+                data["contribution"] = contribution.to_dict()
+            clauses.append(data)
+        report: dict[str, Any] = {
             "schema_version": SCHEMA_VERSION,
-            "tool": {"name": "clausecheck", "version": __version__},
+            "tool": {"name": "clausecheck", "version": __version__, "rules": RULES_VERSION, "model": self.model},
             "document": document,
+            "parties": [{"term": p.term, "role": p.role, "start": p.start} for p in self.parties],
             "preamble": {"start": 0, "end": seg.preamble_end, "text": doc.text[: seg.preamble_end]},
-            "clauses": [clause.to_dict() for clause in seg.clauses],
+            "clauses": clauses,
         }
+        if self.scores is not None:
+            report["scores"] = self.scores.to_dict()
+        report["findings"] = [finding.to_dict() for finding in self.findings]
+        report["report_language"] = self.report_language
+        return report
 
 
-def analyze(path: str | Path, options: ReadOptions | None = None) -> Report:
-    """Read ``path`` (PDF, DOCX, text) and return its :class:`Report`.
+def _judgement_dict(judgement: Judgement) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "type": judgement.clause_type,
+        "effects": judgement.effects,
+        "labels": list(judgement.labels),
+        "provisions": [p.to_dict() for p in judgement.provisions],
+        "evidence": [e.to_dict() for e in judgement.evidence],
+    }
+    if judgement.attributes:
+        data["attributes"] = judgement.attributes
+    return data
+
+
+def judge_document(document: Document, segmentation: Segmentation, settings: Settings) -> Report:
+    """Judge, score and find, given a read and segmented document (pure given the settings)."""
+    language = detect_language(document.text)
+    classifier = get_classifier(settings.rule_dirs, settings.disabled_rules, settings.nlp_mode)
+    parties = resolve_parties(document.text[:PARTY_WINDOW], language)
+    judgements = tuple(
+        classifier.judge(clause.text, clause.language, clause.start, parties, heading_only=not clause.body.strip())
+        for clause in segmentation.clauses
+    )
+    config = settings.scoring or default_config()
+    pairs = tuple(zip(segmentation.clauses, judgements, strict=True))
+    doc_kind = settings.doc_kind or detect_doc_kind(document.text, Path(document.path).name)
+    report_language = settings.report_language or language
+    return Report(
+        document=document,
+        segmentation=segmentation,
+        language=language,
+        judgements=judgements,
+        parties=parties,
+        scores=score_document(pairs, config, settings.waivers),
+        findings=detect_findings(pairs, report_language, doc_kind, config, settings.waivers),
+        doc_kind=doc_kind,
+        report_language=report_language,
+        model=classifier.model.name,
+    )
+
+
+def analyze(path: str | Path, options: ReadOptions | None = None, settings: Settings | None = None) -> Report:
+    """Read ``path`` (PDF, DOCX, text), cut it into clauses, judge and score them; return the :class:`Report`.
 
     Raises :class:`~clausecheck.errors.InputError` with a coded message when the
     file cannot be read as a contract.
     """
-    document = read_document(path, options)
-    segmentation = segment(document)
-    return Report(document=document, segmentation=segmentation, language=detect_language(document.text))
+    settings = settings or Settings()
+    document = read_document(path, options or settings.read)
+    return judge_document(document, segment(document), settings)

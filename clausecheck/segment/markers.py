@@ -32,8 +32,13 @@ _ANNEX = re.compile(
 _PART = re.compile(
     rf"^(?P<kw>TITRE|Titre|CHAPITRE|Chapitre|CHAPTER|Chapter|PART|Part|PARTIE|Partie)\s+(?P<num>\d{{1,2}}|{_ROMAN}|[A-Z])\b\.?{_SEP}"
 )
-# "1.", "1.1", "1.1.1", "3. 2. 1.", "1.1." but not a bare "1" nor "1,5".
-_DECIMAL = re.compile(r"^(?P<num>\d{1,3}(?:\s?\.\s?\d{1,3}){1,5}\.?|\d{1,3}\.)(?=\s|$)(?P<sep>\s*[-–—:]?\s*)")
+# "1.", "1.1", "1.1.1", "3. 2. 1.", "1.1." but not a bare "1" nor "1,5". PDF text often loses the tab after
+# the number: "1.DEFINITIONS", "1.1“Affiliate”" (a capital or an opening quote right after the dot).
+_DECIMAL = re.compile(
+    r"^(?P<num>\d{1,3}(?:\s?\.\s?\d{1,3}){1,5}\.?|\d{1,3}\.)(?=\s|$|[A-Z“\"«])(?P<sep>\s*[-–—:]?\s*)"
+)
+# "1 Definitions": a bare number before a capitalised word; only a candidate, the segmenter asks for a title.
+_BARE = re.compile(r"^(?P<num>\d{1,2})\s+(?=[A-Z])")
 _ROMAN_MARK = re.compile(rf"^(?P<num>{_ROMAN})(?:\.|\s?[-–—)])(?=\s|$)\s*")
 _LETTER_MARK = re.compile(r"^(?P<num>[A-Z])(?:\.|\))(?=\s|$)\s*")
 _LIST = re.compile(
@@ -67,6 +72,8 @@ class Marker:
     """Offset in the block's text where the marker and its separator end."""
     keyword: str = ""
     """The introducing word, if any ("Article", "Section", "Schedule")."""
+    bare: bool = False
+    """A number without dot or keyword ("1 Definitions"): a clause only when a title follows."""
 
     @property
     def is_list(self) -> bool:
@@ -80,7 +87,16 @@ class Marker:
 
 
 def _dotted(num: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in re.split(r"\s?\.\s?", num.strip(". ")) if part)
+    """Value of a dotted number; a trailing ".0" is the level itself ("2.0" numbers section 2, "2.0.1" its child)."""
+    value = tuple(int(part) for part in re.split(r"\s?\.\s?", num.strip(". ")) if part)
+    while len(value) > 1 and value[-1] == 0:
+        value = value[:-1]
+    return value
+
+
+def _cited(num: str) -> str:
+    """A dotted number as cited: spaces and the final dot dropped, leading zeros kept ("3. 2. 1." -> "3.2.1", "1.01")."""
+    return re.sub(r"\s", "", num).strip(".")
 
 
 def _number_value(num: str) -> tuple[int, ...]:
@@ -108,8 +124,8 @@ def parse_marker(text: str) -> Marker | None:
         if match:
             num = match["num"]
             value = _number_value(num)
-            return Marker(scheme, value, ".".join(map(str, value)) if num[0].isdigit() or num.lower() == "premier"
-                          else num, match.end(), match["kw"])
+            cited = _cited(num) if num[0].isdigit() else "1" if num.lower() == "premier" else num
+            return Marker(scheme, value, cited, match.end(), match["kw"])
     match = _ANNEX.match(text)
     if match:
         keyword = match["kw"].capitalize()
@@ -123,7 +139,10 @@ def parse_marker(text: str) -> Marker | None:
     if match:
         value = _dotted(match["num"])
         if value and value[0] < 1000:
-            return Marker(DECIMAL, value, ".".join(map(str, value)), match.end())
+            return Marker(DECIMAL, value, _cited(match["num"]), match.end())
+    match = _BARE.match(text)
+    if match:
+        return Marker(DECIMAL, (int(match["num"]),), match["num"], match.end(), bare=True)
     match = _ROMAN_MARK.match(text)
     if match and (len(match["num"]) > 1 or match["num"] in "IVX"):
         return Marker(ROMAN, (roman_value(match["num"]),), match["num"], match.end())
@@ -160,5 +179,5 @@ def parse_label(label: str, text: str) -> Marker | None:
         end = len(label)
         while end < len(text) and text[end] in " -–—:.":
             end += 1
-        return Marker(DECIMAL, value, ".".join(map(str, value)), end)
+        return Marker(DECIMAL, value, _cited(digits[1]), end)
     return marker

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from clausecheck.clauses import Clause, Segmentation
 from clausecheck.document import Block, Document
 from clausecheck.language import detect_language
-from clausecheck.segment.markers import Marker, parse_label, parse_marker
+from clausecheck.segment.markers import ANNEX, Marker, parse_label, parse_marker
 from clausecheck.segment.outline import Outline
 
 _MODAL = re.compile(
@@ -26,6 +26,12 @@ _PREAMBLE_HEADINGS = re.compile(
     re.IGNORECASE,
 )
 _MAX_TITLE_WORDS = 16
+_CELL_SEP = " | "
+"""How readers join the cells of a row whose cells they know (Word tables)."""
+_LABEL_BLOCKS = 5
+"""Without pages, the blocks that count as the top of the document (where a filing label sits)."""
+_PROSE_WORDS = 8
+"""A mixed-case line this long is running text, not a cover label or legend."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +98,22 @@ class Segmenter:
             return True
         return _title_shaped(rest) and rest[0] not in "(," and "," not in rest and _words(rest) <= 10
 
+    def _bare_heading(self, index: int, rest: str) -> bool:
+        """ "1 Definitions": a short title without digits, followed by text that is not another bare number."""
+        if not _title_shaped(rest) or rest.endswith((".", ",")) or _words(rest) > 10 or any(c.isdigit() for c in rest):
+            return False
+        following = self.blocks[index + 1].text if index + 1 < len(self.blocks) else ""
+        return not re.match(r"\d+\s", following)
+
+    def _document_label(self, index: int, block: Block) -> bool:
+        """An annex marker at the top of the first page, before any clause or running text, labels the document."""
+        if self.outline.numbered or self.head_blocks:
+            return False
+        first_page = self.blocks[0].page
+        if block.page != first_page or (first_page is None and index >= _LABEL_BLOCKS):
+            return False
+        return not any(_words(b.text) >= _PROSE_WORDS and not b.text.isupper() for b in self.blocks[:index])
+
     def _title_from_next(self, index: int) -> str | None:
         """Heading on the line after a bare number ("ARTICLE 1" / "OBJET")."""
         if index + 1 >= len(self.blocks):
@@ -121,6 +143,10 @@ class Segmenter:
         trusted = self._trusted(block)
         if rest and rest[0].islower() and not trusted:
             return None  # "Article 1195 du Code civil...", "Section 3 hereof": a wrapped reference
+        if marker.bare and not trusted and not self._bare_heading(index, rest):
+            return None  # "30 Business Days after...", a table row "1 Modem": a number, not a heading
+        if marker.scheme == ANNEX and not trusted and self._document_label(index, block):
+            return None  # "Exhibit 10.1" filed on top of the contract: a label of the whole document
         sentence_end = not rest and block.text.rstrip().endswith(".") and not block.text.isupper()
         if not self.outline.fits(marker, trusted, self._heading_like(block, rest), block.bold, sentence_end):
             return None
@@ -154,7 +180,7 @@ class Segmenter:
         if block.kind == "heading":
             pass
         elif block.bold and block.kind in ("line", "paragraph"):
-            if not self.outline.numbered and not known:
+            if not (self.outline.numbered or self.head_blocks) and not known:
                 return None
             if block.size and self.body_size and block.size < self.body_size - 0.25:
                 return None  # smaller than the body: a table cell, a caption, a signature block
@@ -179,10 +205,10 @@ class Segmenter:
         index = 0
         while index < len(self.blocks):
             block = self.blocks[index]
-            if block.kind == "table_row":  # a row of cells (table, signature block) never opens a clause
-                index += 1
-                continue
             marker = parse_label(block.label, block.text) if block.label else parse_marker(block.text)
+            if block.kind == "table_row" and not _numbered_row(block, marker):
+                index += 1  # a row of cells (table, signature block) never opens a clause
+                continue
             head = self._numbered(index, block, marker) if marker else self._unnumbered(index, block)
             if head is not None:
                 heads.append(head)
@@ -233,6 +259,11 @@ class Segmenter:
         preamble_end = heads[0].index if heads else len(self.blocks)
         end = self.blocks[preamble_end - 1].end if preamble_end else 0
         return Segmentation(clauses=tuple(clauses), preamble_end=end)
+
+
+def _numbered_row(block: Block, marker: Marker | None) -> bool:
+    """A PDF "row" whose first cell is a clause number: hanging-indent numbering ("1.1<tab>The Supplier...")."""
+    return marker is not None and not marker.is_list and _CELL_SEP not in block.text
 
 
 def _key(number: str | None, heading: str | None, body: str) -> str:
