@@ -8,6 +8,7 @@ a pure function of the clause text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,8 +19,23 @@ from clausecheck.engine import RuleSet, default_rules_dir, load_rules
 from clausecheck.evidence import Evidence, Judgement, PartyRole
 from clausecheck.fusion import FusionModel, fuse
 from clausecheck.nlp import Mode, get_nlp
+from clausecheck.segment.markers import parse_marker
 
 DEFAULT_MODEL = "fusion.json"
+_DEFINITION = re.compile(
+    r"^[«\"“‘']\s*[^»\"”’]{1,80}?\s*[»\"”’]\s*(?:\([^)]{0,40}\)\s*)?[,:]?\s*"
+    r"(?:means|shall mean|has the meaning|refers to|includes|désigne|signifie|s'entend|vise|recouvre)\b",
+    re.IGNORECASE,
+)
+
+
+def is_definition(text: str) -> bool:
+    """The clause defines a term ("1.1 « Site » désigne...", '"Services" means...'): neutral by nature."""
+    text = text.lstrip()
+    marker = parse_marker(text)
+    if marker is not None and not marker.is_list:
+        text = text[marker.end :].lstrip()
+    return bool(_DEFINITION.match(text.replace("’", "'")))
 
 
 def models_dir() -> Path:
@@ -46,6 +62,8 @@ class Classifier:
         lang = lang if lang in ("fr", "en") else "en"
         evidence, doc = self.evidence(text, lang, offset)
         provisions = analyze_provisions(text, lang, offset, tuple(roles), mode=self.mode, doc=doc)  # type: ignore[arg-type]
+        if is_definition(text):
+            return fuse([], provisions, self.model, heading_only=True, clause_type="definitions")
         return fuse(evidence, provisions, self.model, heading_only)
 
 

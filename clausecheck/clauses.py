@@ -52,7 +52,7 @@ class Clause:
         }
         if self.pages:
             data["pages"] = list(self.pages)
-        data.update(start=self.start, end=self.end, text=self.text, language=self.language)
+        data.update(start=self.start, end=self.end, body_start=self.body_start, text=self.text, language=self.language)
         return data
 
 

@@ -20,8 +20,7 @@ OPENING_CHARS = 3000
 
 
 def detect_doc_kind(text: str, name: str = "") -> str:
-    """``cctp``, ``ccap``, ``rc``, ``ae``, ``sow``, ``cdc`` or ``contract``: the kind named first in the opening text,
-    else in the file name."""
+    """``cctp``, ``ccap``, ``rc``, ``ae``, ``sow``, ``cdc`` or ``contract``: first named in the opening, else the name."""
     for source in (text[:OPENING_CHARS], name):
         found = [(match.start(), kind) for kind, pattern in _KINDS if (match := pattern.search(source))]
         if found:

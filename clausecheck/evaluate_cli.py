@@ -97,10 +97,7 @@ def _errors(console: Console, result: Evaluation, what: str) -> None:
     for example, labels, clause_type, fired in zip(
         result.examples, result.predicted_labels, result.predicted_types, result.rules_fired, strict=True
     ):
-        if what == "type":
-            wrong = example.type != clause_type
-        else:
-            wrong = (what in example.labels) != (what in labels)
+        wrong = example.type != clause_type if what == "type" else (what in example.labels) != (what in labels)
         if not wrong:
             continue
         gold = "+".join(sorted(example.labels)) or "neutral"

@@ -153,14 +153,15 @@ def clause_attributes(evidence: Sequence[Evidence], provisions: Sequence[Provisi
 
 
 def fuse(evidence: Sequence[Evidence], provisions: Sequence[Provision], model: FusionModel,
-         heading_only: bool = False) -> Judgement:
+         heading_only: bool = False, clause_type: str | None = None) -> Judgement:
     """Decide a clause's type, effect probabilities and labels from its evidence and provisions.
 
     A clause that is only a heading grouping its children (``heading_only``) gets
-    a type but no label: its children carry the effects.
+    a type but no label: its children carry the effects. ``clause_type`` imposes
+    the type when the caller knows it (a definition).
     """
-    clause_type = decide_type(evidence, model.heading_factor)
-    effects = {
+    clause_type = clause_type or decide_type(evidence, model.heading_factor)
+    effects: dict[str, float] = {
         effect: round(probability(model.weights[effect], features(effect, evidence, clause_type, provisions)), 4)
         for effect in EFFECTS
     }

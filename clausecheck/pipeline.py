@@ -16,6 +16,7 @@ from clausecheck import __version__
 from clausecheck.analysis.parties import resolve_parties
 from clausecheck.classify import get_classifier
 from clausecheck.clauses import Clause, Segmentation
+from clausecheck.config import WaiverSpec
 from clausecheck.doc_kind import detect_doc_kind
 from clausecheck.document import Document
 from clausecheck.evidence import Judgement, PartyRole
@@ -45,8 +46,8 @@ class Settings:
     """spaCy pipelines: ``fast`` (default) or ``accurate``."""
     scoring: ScoringConfig | None = None
     """Weights and thresholds; None for the shipped defaults."""
-    waivers: tuple[Waiver, ...] = ()
-    """Accepted findings and clause labels (they stay visible and stop counting)."""
+    waivers: tuple[WaiverSpec, ...] = ()
+    """Accepted findings and clause labels (they stay visible and stop counting), as configured."""
     report_language: str | None = None
     """Language of messages and suggestions; None to follow the document."""
     doc_kind: str | None = None
@@ -140,6 +141,24 @@ def _judgement_dict(judgement: Judgement) -> dict[str, Any]:
     return data
 
 
+def resolve_waivers(specs: tuple[WaiverSpec, ...], pairs: tuple[tuple[Clause, Judgement], ...]) -> tuple[Waiver, ...]:
+    """Configured waivers as clause-id waivers of this document (by clause number or id, rule code, finding)."""
+    waivers: list[Waiver] = []
+    for spec in specs:
+        if spec.finding is not None:
+            waivers.append(Waiver(spec.reason, spec.author, finding=spec.finding))
+            continue
+        for clause, judgement in pairs:
+            if spec.clause is not None and spec.clause in (clause.number, clause.id):
+                waivers.append(Waiver(spec.reason, spec.author, clause=clause.id, label=spec.label))
+            elif spec.rule is not None:
+                fired = {e.label for e in judgement.evidence if e.rule == spec.rule and e.weight > 0 and e.label}
+                for label in sorted(fired):
+                    if spec.label in (None, label):
+                        waivers.append(Waiver(spec.reason, spec.author, clause=clause.id, label=label))
+    return tuple(waivers)
+
+
 def judge_document(document: Document, segmentation: Segmentation, settings: Settings) -> Report:
     """Judge, score and find, given a read and segmented document (pure given the settings)."""
     language = detect_language(document.text)
@@ -151,6 +170,7 @@ def judge_document(document: Document, segmentation: Segmentation, settings: Set
     )
     config = settings.scoring or default_config()
     pairs = tuple(zip(segmentation.clauses, judgements, strict=True))
+    waivers = resolve_waivers(settings.waivers, pairs)
     doc_kind = settings.doc_kind or detect_doc_kind(document.text, Path(document.path).name)
     report_language = settings.report_language or language
     return Report(
@@ -159,8 +179,8 @@ def judge_document(document: Document, segmentation: Segmentation, settings: Set
         language=language,
         judgements=judgements,
         parties=parties,
-        scores=score_document(pairs, config, settings.waivers),
-        findings=detect_findings(pairs, report_language, doc_kind, config, settings.waivers),
+        scores=score_document(pairs, config, waivers),
+        findings=detect_findings(pairs, report_language, doc_kind, config, waivers),
         doc_kind=doc_kind,
         report_language=report_language,
         model=classifier.model.name,

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from clausecheck.analysis.provisions import analyze_provisions
-from clausecheck.classify import models_dir
+from clausecheck.classify import is_definition, models_dir
 from clausecheck.engine import load_rules
 from clausecheck.evaluation import DEFAULT_CORPUS, default_cuad_dir, load_corpus
 from clausecheck.evidence import EFFECTS
@@ -60,7 +60,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=models_dir() / "fusion.json")
     args = parser.parse_args()
     examples, missing = load_corpus(DEFAULT_CORPUS, args.cuad_dir)
-    dev = [e for e in examples if e.split == "dev"]
+    dev = [e for e in examples if e.split == "dev" and not is_definition(e.text)]  # definitions are neutral by rule
     print(f"{len(dev)} development clauses ({missing} CUAD references unresolved)")
     rules = load_rules()
     rows: dict[str, list[dict[str, float]]] = {effect: [] for effect in EFFECTS}

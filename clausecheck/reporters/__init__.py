@@ -1,22 +1,25 @@
 """The Reporter seam: one module per output format, chosen by name.
 
-A reporter writes one or several :class:`~clausecheck.pipeline.Report` to a
-text stream. Reporters only read reports; they never read files or run analysis.
+A reporter writes one or several reports, in their JSON form
+(:meth:`clausecheck.pipeline.Report.to_dict`, the public contract of
+OUTPUT.md), to a text stream. Reporters only read that data: they never read
+files or run analysis, so a saved JSON report can be rendered again in any format.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TextIO
+from typing import Any, TextIO
 
-from clausecheck.pipeline import Report
-from clausecheck.reporters import json_report, terminal
+from clausecheck.reporters import csv_report, json_report, markdown, terminal
 
-ReporterFn = Callable[[Sequence[Report], TextIO], None]
+ReporterFn = Callable[[Sequence[dict[str, Any]], TextIO], None]
 
 REPORTERS: dict[str, ReporterFn] = {
     "terminal": terminal.write,
     "json": json_report.write,
+    "markdown": markdown.write,
+    "csv": csv_report.write,
 }
 
 __all__ = ["REPORTERS", "ReporterFn"]

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import TextIO
-
-from clausecheck.pipeline import Report
+from typing import Any, TextIO
 
 
-def write(reports: Sequence[Report], stream: TextIO) -> None:
+def write(reports: Sequence[dict[str, Any]], stream: TextIO) -> None:
     """One report as an object; several as an array of report objects."""
-    data = reports[0].to_dict() if len(reports) == 1 else [report.to_dict() for report in reports]
+    data = reports[0] if len(reports) == 1 else list(reports)
     json.dump(data, stream, ensure_ascii=False, indent=2)
     stream.write("\n")

@@ -1,0 +1,907 @@
+"""HTML reporter: one self-contained page (inline CSS, JS and SVG, no network) for one or several reports.
+
+The page is built from :meth:`Report.to_dict`, i.e. from the public JSON contract
+of ``OUTPUT.md`` only, so :func:`render` also accepts reports loaded from JSON files.
+Everything is escaped; the output is deterministic (no timestamp), which lets a
+golden test compare it byte for byte.
+
+Sections per document: header facts and warnings, the four score gauges with
+their driving clauses, a chart of the three effects along the document, the
+findings, and the clause list with highlighted evidence and a label/type filter
+(the filter needs JavaScript; without it every clause is shown).
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, TextIO
+
+from clausecheck.pipeline import Report
+
+__all__ = ["render", "write"]
+
+EFFECTS: tuple[str, ...] = ("rigid", "review", "innovation")
+SCORES: tuple[str, ...] = ("constraint", "prescription", "adaptability", "innovation_room")
+HIGH_IS_BAD = frozenset({"constraint", "prescription"})
+DRIVERS = 5
+"""Driving clauses listed under each gauge."""
+SEVERITY_ORDER: tuple[str, ...] = ("high", "medium", "low", "info")
+EXCERPT = 110
+"""Characters of a provision shown in the provisions table."""
+
+Strings = Mapping[str, Any]
+
+UI: dict[str, dict[str, Any]] = {
+    "en": {
+        "title": "clausecheck report",
+        "index": "Documents in this report",
+        "kind": "Kind", "language": "Language", "format": "Format", "pages": "Pages", "words": "Words",
+        "clauses": "Clauses", "warnings": "Warnings", "no_warnings": "none",
+        "scores": "Scores",
+        "score": {"constraint": "Constraint", "prescription": "Prescription", "adaptability": "Adaptability",
+                  "innovation_room": "Innovation room"},
+        "score_help": {
+            "constraint": "Headline: how constraining the document is for the relationship and for supplier innovation.",
+            "prescription": "How much the document dictates the supplier's means and freezes execution.",
+            "adaptability": "How well the terms can be revisited while the contract runs.",
+            "innovation_room": "How much room and reward the document leaves for supplier innovation.",
+        },
+        "reading": {
+            "constraint": ("low constraint", "moderately constraining", "highly constraining"),
+            "prescription": ("light prescription", "prescriptive", "highly prescriptive"),
+            "adaptability": ("little adaptability", "partly adaptable", "highly adaptable"),
+            "innovation_room": ("little innovation room", "some innovation room", "ample innovation room"),
+        },
+        "drivers": "Driving clauses", "no_drivers": "No clause contributes to this score.",
+        "chart": "Effects along the document",
+        "chart_help": "Each mark is a labelled clause, placed by its position in the text; darker means more probable. "
+                      "Select a mark to go to the clause.",
+        "axis": "Position in the document (% of the extracted text)",
+        "effect": {"rigid": "Rigid requirement", "review": "Review clause", "innovation": "Innovation room",
+                   "neutral": "Neutral"},
+        "chip": {"rigid": "rigid", "review": "review", "innovation": "innovation", "neutral": "neutral"},
+        "findings": "Findings", "no_findings": "No findings.",
+        "severity": {"high": "High", "medium": "Medium", "low": "Low", "info": "Info"},
+        "finding": {
+            "innovation_paradox": "Innovation paradox", "locked_relationship": "Locked relationship",
+            "firm_price_long_term": "Firm price over a long term", "hardship_excluded": "Hardship excluded",
+            "variants_forbidden": "Variants forbidden", "unilateral_modification": "Unilateral modification",
+            "ip_capture": "Capture of improvements", "over_specification": "Over-specification",
+            "missing_review": "No review mechanism",
+        },
+        "suggestion": "Suggestion", "legal_basis": "Legal basis", "grounds": "Clauses",
+        "waived": "Waived", "waived_by": "waived by",
+        "clause_list": "Clauses", "show": "Show", "type": "Type", "all_types": "All types",
+        "shown": "{n} of {m} clauses shown",
+        "page": "p.", "probabilities": "Effect probabilities", "contribution": "Contribution", "points": "pts",
+        "no_contribution": "none",
+        "evidence": "Evidence", "model": "model", "weight": "weight",
+        "provisions": "Provisions", "provision_count": ("{n} provision", "{n} provisions"),
+        "attributes": "Attributes",
+        "col": {"text": "Text", "party": "Party", "modality": "Modality", "strength": "Strength",
+                "spec_kind": "Requirement", "extra": "Also"},
+        "value": {},
+        "type_name": {},
+        "footer": "Generated by clausecheck {version} · rules {rules} · model {model} · schema {schema}",
+        "sha": "SHA-256",
+        "decimal": ".", "thousands": ",", "percent": "{v}%", "colon": ":",
+    },
+    "fr": {
+        "title": "Rapport clausecheck",
+        "index": "Documents du rapport",
+        "kind": "Nature", "language": "Langue", "format": "Format", "pages": "Pages", "words": "Mots",
+        "clauses": "Clauses", "warnings": "Avertissements", "no_warnings": "aucun",
+        "scores": "Scores",
+        "score": {"constraint": "Contrainte", "prescription": "Prescription", "adaptability": "Adaptabilité",
+                  "innovation_room": "Marge d'innovation"},
+        "score_help": {
+            "constraint": "Indicateur principal : degré de contrainte du document pour la relation et "
+                          "pour l'innovation du titulaire.",
+            "prescription": "Dans quelle mesure le document dicte les moyens du titulaire et fige l'exécution.",
+            "adaptability": "Capacité à revoir les termes en cours d'exécution.",
+            "innovation_room": "Liberté et rémunération laissées à l'innovation du titulaire.",
+        },
+        "reading": {
+            "constraint": ("peu contraignant", "moyennement contraignant", "très contraignant"),
+            "prescription": ("peu prescriptif", "prescriptif", "très prescriptif"),
+            "adaptability": ("peu adaptable", "partiellement adaptable", "très adaptable"),
+            "innovation_room": ("peu de marge d'innovation", "marge d'innovation partielle",
+                                "large marge d'innovation"),
+        },
+        "drivers": "Clauses déterminantes", "no_drivers": "Aucune clause ne contribue à ce score.",
+        "chart": "Effets au fil du document",
+        "chart_help": "Chaque marque est une clause étiquetée, placée selon sa position dans le texte ; plus elle est "
+                      "foncée, plus l'effet est probable. Sélectionnez une marque pour aller à la clause.",
+        "axis": "Position dans le document (% du texte extrait)",
+        "effect": {"rigid": "Exigence rigide", "review": "Clause de revoyure", "innovation": "Marge d'innovation",
+                   "neutral": "Neutre"},
+        "chip": {"rigid": "rigide", "review": "revoyure", "innovation": "innovation", "neutral": "neutre"},
+        "findings": "Constats", "no_findings": "Aucun constat.",
+        "severity": {"high": "Élevée", "medium": "Moyenne", "low": "Faible", "info": "Info"},
+        "finding": {
+            "innovation_paradox": "Paradoxe de l'innovation", "locked_relationship": "Relation verrouillée",
+            "firm_price_long_term": "Prix ferme sur longue durée", "hardship_excluded": "Imprévision exclue",
+            "variants_forbidden": "Variantes interdites", "unilateral_modification": "Modification unilatérale",
+            "ip_capture": "Captation des améliorations", "over_specification": "Sur-spécification",
+            "missing_review": "Aucun mécanisme de revoyure",
+        },
+        "suggestion": "Suggestion", "legal_basis": "Fondement", "grounds": "Clauses",
+        "waived": "Levé", "waived_by": "levé par",
+        "clause_list": "Clauses", "show": "Afficher", "type": "Type", "all_types": "Tous les types",
+        "shown": "{n} clauses affichées sur {m}",
+        "page": "p.", "probabilities": "Probabilités des effets", "contribution": "Contribution", "points": "pts",
+        "no_contribution": "aucune",
+        "evidence": "Indices", "model": "modèle", "weight": "poids",
+        "provisions": "Dispositions", "provision_count": ("{n} disposition", "{n} dispositions"),
+        "attributes": "Attributs",
+        "col": {"text": "Texte", "party": "Partie", "modality": "Modalité", "strength": "Force",
+                "spec_kind": "Exigence", "extra": "Aussi"},
+        "value": {
+            "supplier": "titulaire", "buyer": "acheteur", "both": "les deux", "none": "—",
+            "obligation": "obligation", "prohibition": "interdiction", "permission": "permission",
+            "strict": "stricte", "normal": "normale", "soft": "souple",
+            "means": "moyens", "output": "performance", "outcome": "résultat",
+        },
+        "type_name": {
+            "definitions": "définitions", "scope": "objet", "duration": "durée", "renewal": "reconduction",
+            "termination": "résiliation", "price": "prix", "payment": "paiement", "price_revision": "révision des prix",
+            "renegotiation": "revoyure", "change_control": "modifications", "governance": "gouvernance",
+            "service_levels": "niveaux de service", "acceptance": "vérifications", "penalties": "pénalités",
+            "incentives": "intéressement", "means": "moyens", "technical_requirements": "exigences techniques",
+            "continuous_improvement": "amélioration continue", "variants": "variantes", "exclusivity": "exclusivité",
+            "subcontracting": "sous-traitance", "intellectual_property": "propriété intellectuelle",
+            "confidentiality": "confidentialité", "data_protection": "données personnelles",
+            "liability_insurance": "responsabilité et assurances", "force_majeure": "force majeure", "audit": "audit",
+            "reversibility": "réversibilité", "disputes_law": "litiges et droit applicable", "other": "autre",
+        },
+        "footer": "Produit par clausecheck {version} · règles {rules} · modèle {model} · schéma {schema}",
+        "sha": "SHA-256",
+        "decimal": ",", "thousands": "\u202f", "percent": "{v}\u202f%", "colon": "\u00a0:",
+    },
+}
+
+
+def _esc(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def _strings(language: object) -> Strings:
+    return UI.get(str(language), UI["en"])
+
+
+def _num(value: float, ui: Strings, digits: int = 0, sign: bool = False) -> str:
+    """A number in the UI's conventions (decimal comma and thin-space thousands in French)."""
+    text = f"{value:+,.{digits}f}" if sign else f"{value:,.{digits}f}"
+    text = text.replace(",", "\x00").replace(".", ui["decimal"]).replace("\x00", ui["thousands"])
+    return text.replace("-", "\u2212")
+
+
+def _score_text(value: float, ui: Strings) -> str:
+    return _num(value, ui, 0 if float(value).is_integer() else 1)
+
+
+def _percent(value: float, ui: Strings) -> str:
+    return str(ui["percent"]).format(v=round(100 * value))
+
+
+def _reading(name: str, value: float, ui: Strings) -> tuple[str, str]:
+    """The reading of a score and its tone (``good``, ``mid`` or ``bad``)."""
+    band = 2 if value >= 70 else 1 if value >= 40 else 0
+    tones = ("good", "mid", "bad") if name in HIGH_IS_BAD else ("bad", "mid", "good")
+    return ui["reading"][name][band], tones[band]
+
+
+def _clause_name(clause: Mapping[str, Any]) -> str:
+    number, heading = clause.get("number"), clause.get("heading")
+    parts = [str(p) for p in (number, heading) if p]
+    return " ".join(parts) or str(clause["id"])
+
+
+def _clause_ref(clause: Mapping[str, Any] | None, clause_id: str) -> str:
+    if clause is None:
+        return clause_id
+    return str(clause.get("number") or clause.get("heading") or clause_id)
+
+
+def _pages(pages: Sequence[int] | None, ui: Strings) -> str:
+    if not pages:
+        return ""
+    span = str(pages[0]) if len(pages) == 1 or pages[0] == pages[-1] else f"{pages[0]}–{pages[-1]}"
+    return f"{ui['page']}\u00a0{span}"
+
+
+def _labels(clause: Mapping[str, Any]) -> list[str]:
+    return [label for label in EFFECTS if label in (clause.get("labels") or [])]
+
+
+def _type_name(type_code: str, ui: Strings) -> str:
+    return str(ui["type_name"].get(type_code, type_code.replace("_", " ")))
+
+
+def _value(code: object, ui: Strings) -> str:
+    return str(ui["value"].get(str(code), str(code)))
+
+
+# --- building blocks -------------------------------------------------------------------------------------------
+
+
+def _anchor(prefix: str, clause_id: str) -> str:
+    return f"{prefix}-{clause_id}"
+
+
+def _clause_link(prefix: str, clauses: Mapping[str, Mapping[str, Any]], clause_id: str, *, full: bool = False) -> str:
+    clause = clauses.get(clause_id)
+    if clause is None:
+        return f'<span class="clause-link">{_esc(clause_id)}</span>'
+    text = _clause_name(clause) if (full and clause is not None) else _clause_ref(clause, clause_id)
+    return f'<a class="clause-link" href="#{_esc(_anchor(prefix, clause_id))}">{_esc(text)}</a>'
+
+
+def _chip(label: str, ui: Strings) -> str:
+    return f'<span class="chip chip-{_esc(label)}">{_esc(ui["chip"][label])}</span>'
+
+
+def _drivers(name: str, clauses: Sequence[Mapping[str, Any]]) -> list[tuple[str, float]]:
+    """The clauses contributing most to a score (largest absolute points first, ties in document order).
+
+    Mirrors :func:`clausecheck.scoring.scores.top_drivers`, from the JSON ``contribution`` objects.
+    """
+    points = [(str(c["id"]), float((c.get("contribution") or {}).get(name) or 0.0)) for c in clauses]
+    ranked = sorted((p for p in points if p[1]), key=lambda p: -abs(p[1]))
+    return ranked[:DRIVERS]
+
+
+def _gauge(name: str, value: float, prefix: str, clauses: Sequence[Mapping[str, Any]],
+           by_id: Mapping[str, Mapping[str, Any]], ui: Strings) -> str:
+    value = max(0.0, min(100.0, float(value)))
+    reading, tone = _reading(name, value, ui)
+    title = ui["score"][name]
+    arc = "M 20 100 A 80 80 0 0 1 180 100"
+    shown = _score_text(value, ui)
+    svg = (
+        f'<svg class="gauge-svg" viewBox="0 0 200 122" role="img" aria-label="{_esc(title)}: {_esc(shown)} / 100, '
+        f'{_esc(reading)}">'
+        f'<path d="{arc}" class="gauge-track" pathLength="100"/>'
+        f'<path d="{arc}" class="gauge-value tone-{tone}" pathLength="100" stroke-dasharray="{value:.1f} 100"/>'
+        f'<text x="100" y="92" class="gauge-number">{_esc(shown)}</text>'
+        f'<text x="20" y="118" class="gauge-end">0</text><text x="180" y="118" class="gauge-end">100</text>'
+        "</svg>"
+    )
+    drivers = _drivers(name, clauses)
+    if drivers:
+        items = "".join(
+            f'<li>{_clause_link(prefix, by_id, cid, full=True)}'
+            f'<span class="pts">{_esc(_num(points, ui, 1, sign=True))}</span></li>'
+            for cid, points in drivers
+        )
+        driver_html = f'<ol class="drivers">{items}</ol>'
+    else:
+        driver_html = f'<p class="muted small">{_esc(ui["no_drivers"])}</p>'
+    headline = " gauge-headline" if name == "constraint" else ""
+    return (
+        f'<article class="gauge{headline}" data-score="{_esc(name)}" data-value="{value:g}">'
+        f'<h3 class="gauge-title">{_esc(title)}</h3>{svg}'
+        f'<p class="reading tone-{tone}">{_esc(reading)}</p>'
+        f'<p class="gauge-help">{_esc(ui["score_help"][name])}</p>'
+        f'<h4 class="drivers-title">{_esc(ui["drivers"])}</h4>{driver_html}'
+        "</article>"
+    )
+
+
+def _chart(prefix: str, clauses: Sequence[Mapping[str, Any]], total: int, ui: Strings) -> str:
+    """SVG lanes (rigid, review, innovation) with one mark per labelled clause, x by character offset."""
+    left, right, top, lane_h, gap = 168.0, 988.0, 10.0, 30.0, 8.0
+    width = right - left
+    total = max(total, max((int(c.get("end") or 0) for c in clauses), default=0), 1)
+    height = top + 3 * (lane_h + gap) + 44
+
+    def x_of(offset: float) -> float:
+        return left + width * max(0.0, min(1.0, offset / total))
+
+    parts = [
+        f'<svg class="chart-svg" viewBox="0 0 1000 {height:.0f}" role="img" '
+        f'aria-labelledby="{_esc(prefix)}-chart-title">'
+    ]
+    # vertical guides at the top-level clauses, labelled when there is room
+    last_label = -1e9
+    guides, guide_labels = [], []
+    for clause in clauses:
+        if clause.get("level") != 1:
+            continue
+        x = x_of(float(clause.get("start") or 0))
+        bottom = top + 3 * (lane_h + gap) - gap
+        guides.append(f'<line class="guide" x1="{x:.1f}" y1="{top:.0f}" x2="{x:.1f}" y2="{bottom:.0f}"/>')
+        label = str(clause.get("number") or "")
+        if label and x - last_label >= 9 + 7 * len(label[:8]):
+            guide_labels.append(
+                f'<text class="guide-label" x="{x:.1f}" y="{bottom + 13:.0f}"><title>{_esc(_clause_name(clause))}</title>'
+                f"{_esc(label[:8])}</text>"
+            )
+            last_label = x
+    for row, effect in enumerate(EFFECTS):
+        y = top + row * (lane_h + gap)
+        parts.append(
+            f'<g class="lane" data-lane="{effect}">'
+            f'<text class="lane-label" x="{left - 12:.0f}" y="{y + lane_h / 2 + 4.5:.1f}">{_esc(ui["effect"][effect])}</text>'
+            f'<rect class="lane-bg" x="{left:.0f}" y="{y:.0f}" width="{width:.0f}" height="{lane_h:.0f}" rx="3"/>'
+        )
+        if row == 0:
+            parts.extend(guides)
+        for clause in clauses:
+            if effect not in _labels(clause):
+                continue
+            start, end = float(clause.get("start") or 0), float(clause.get("end") or 0)
+            x0, x1 = x_of(start), x_of(end)
+            w = max(4.0, x1 - x0 - 1.0)
+            probability = float((clause.get("effects") or {}).get(effect, 1.0))
+            opacity = 0.35 + 0.65 * max(0.0, min(1.0, probability))
+            cid = str(clause["id"])
+            tip = f"{_clause_name(clause)} — {ui['chip'][effect]} {_percent(probability, ui)}"
+            parts.append(
+                f'<a href="#{_esc(_anchor(prefix, cid))}" class="mark-link">'
+                f'<rect class="mark mark-{effect}" data-mark="{effect}" data-clause="{_esc(cid)}" x="{x0:.1f}" '
+                f'y="{y + 3:.0f}" width="{w:.1f}" height="{lane_h - 6:.0f}" rx="2" fill-opacity="{opacity:.2f}">'
+                f"<title>{_esc(tip)}</title></rect></a>"
+            )
+        parts.append("</g>")
+    axis_y = top + 3 * (lane_h + gap) + 22
+    parts.extend(guide_labels)
+    for tick in (0, 25, 50, 75, 100):
+        x = left + width * tick / 100
+        anchor = "start" if tick == 0 else "end" if tick == 100 else "middle"
+        parts.append(f'<text class="tick" x="{x:.1f}" y="{axis_y + 4:.0f}" text-anchor="{anchor}">{tick}\u202f%</text>')
+    parts.append(f'<text class="axis-label" x="{left + width / 2:.0f}" y="{axis_y + 18:.0f}">{_esc(ui["axis"])}</text>')
+    parts.append("</svg>")
+    return (
+        f'<figure class="chart" data-chart="effects">'
+        f'<figcaption><h3 id="{_esc(prefix)}-chart-title">{_esc(ui["chart"])}</h3>'
+        f'<p class="muted small">{_esc(ui["chart_help"])}</p></figcaption>{"".join(parts)}</figure>'
+    )
+
+
+def _finding(item: Mapping[str, Any], prefix: str, by_id: Mapping[str, Mapping[str, Any]], ui: Strings) -> str:
+    severity = str(item.get("severity") or "info")
+    code = str(item.get("code") or "")
+    waived = bool(item.get("waived"))
+    title = ui["finding"].get(code, code.replace("_", " "))
+    badges = f'<span class="badge sev-{_esc(severity)}">{_esc(ui["severity"].get(severity, severity))}</span>'
+    if waived:
+        badges += f'<span class="badge badge-waived">{_esc(ui["waived"])}</span>'
+    rows = [f'<p class="finding-message">{_esc(item.get("message") or "")}</p>']
+    if item.get("suggestion"):
+        rows.append(f'<p class="finding-suggestion"><strong>{_esc(ui["suggestion"])}.</strong> {_esc(item["suggestion"])}</p>')
+    meta = []
+    colon = ui["colon"]
+    if item.get("legal_basis"):
+        meta.append(f'<span><strong>{_esc(ui["legal_basis"])}{colon}</strong> {_esc(item["legal_basis"])}</span>')
+    grounds = [str(cid) for cid in item.get("clauses") or []]
+    if grounds:
+        links = ", ".join(_clause_link(prefix, by_id, cid) for cid in grounds)
+        meta.append(f'<span class="grounds"><strong>{_esc(ui["grounds"])}{colon}</strong> {links}</span>')
+    if waived and (item.get("waiver_reason") or item.get("waiver_author")):
+        who = f' — {_esc(ui["waived_by"])} {_esc(item["waiver_author"])}' if item.get("waiver_author") else ""
+        meta.append(f'<span class="waiver">{_esc(ui["waived"])}{colon} {_esc(item.get("waiver_reason") or "")}{who}</span>')
+    if meta:
+        rows.append(f'<p class="finding-meta">{"".join(meta)}</p>')
+    waived_cls = " waived" if waived else ""
+    return (
+        f'<article class="finding sev-{_esc(severity)}{waived_cls}" data-finding="{_esc(code)}">'
+        f'<header class="finding-head">{badges}<h3>{_esc(title)}</h3><code>{_esc(code)}</code></header>'
+        f'{"".join(rows)}</article>'
+    )
+
+
+def _evidence_title(item: Mapping[str, Any], ui: Strings) -> str:
+    what = ui["chip"].get(str(item.get("label")), None) if item.get("label") else None
+    kind = what or f"{ui['type'].lower()}: {_type_name(str(item.get('type') or ''), ui)}"
+    weight = item.get("weight")
+    suffix = f" · {ui['weight']} {_num(float(weight), ui, 2)}" if isinstance(weight, int | float) else ""
+    return f"{item.get('rule') or ''} — {kind}{suffix}"
+
+
+def highlight(text: str, base: int, evidence: Iterable[Mapping[str, Any]], ui: Strings) -> str:
+    """``text`` escaped, with a ``<mark>`` on every evidence span (offsets relative to ``base``).
+
+    Overlapping spans are cut at every boundary, so marks never nest or cross: each
+    piece carries the rules of all spans covering it.
+    """
+    spans: list[tuple[int, int, Mapping[str, Any]]] = []
+    for item in evidence:
+        start, end = item.get("start"), item.get("end")
+        if not isinstance(start, int) or not isinstance(end, int):
+            continue
+        s, e = max(0, start - base), min(len(text), end - base)
+        if e > s:
+            spans.append((s, e, item))
+    if not spans:
+        return _esc(text)
+    cuts = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+    out: list[str] = []
+    for a, b in itertools.pairwise(cuts):
+        piece = text[a:b]
+        covering = [item for s, e, item in spans if s <= a and b <= e]
+        if not covering:
+            out.append(_esc(piece))
+            continue
+        rules = list(dict.fromkeys(str(item.get("rule") or item.get("source") or "") for item in covering))
+        labels = list(dict.fromkeys(str(item["label"]) for item in covering if item.get("label") in EFFECTS))
+        labels.sort(key=EFFECTS.index)
+        kind = labels[0] if labels else "type"
+        titles = "\n".join(dict.fromkeys(_evidence_title(item, ui) for item in covering))
+        label_attr = f' data-label="{_esc(" ".join(labels))}"' if labels else ""
+        multi = " ev-multi" if len(labels) > 1 else ""
+        out.append(
+            f'<mark class="ev ev-{kind}{multi}" data-rule="{_esc(" ".join(rules))}"{label_attr} title="{_esc(titles)}">'
+            f"{_esc(piece)}</mark>"
+        )
+    return "".join(out)
+
+
+def _probabilities(clause: Mapping[str, Any], ui: Strings) -> str:
+    effects = clause.get("effects") or {}
+    labels = _labels(clause)
+    items = []
+    for effect in EFFECTS:
+        if effect not in effects:
+            continue
+        p = max(0.0, min(1.0, float(effects[effect])))
+        decided = " decided" if effect in labels else ""
+        items.append(
+            f'<li class="prob prob-{effect}{decided}"><span class="prob-name">{_esc(ui["chip"][effect])}</span>'
+            f'<span class="bar" aria-hidden="true"><span class="bar-fill" style="width:{100 * p:.0f}%"></span></span>'
+            f'<span class="prob-value">{_esc(_percent(p, ui))}</span></li>'
+        )
+    if not items:
+        return ""
+    return f'<ul class="probs" aria-label="{_esc(ui["probabilities"])}">{"".join(items)}</ul>'
+
+
+def _contribution(clause: Mapping[str, Any], ui: Strings) -> str:
+    contribution = clause.get("contribution") or {}
+    parts = [
+        f'<span class="contrib-item">{_esc(ui["score"][name])} '
+        f'<strong>{_esc(_num(float(contribution[name]), ui, 2, sign=True))}</strong></span>'
+        for name in ("prescription", "adaptability", "innovation_room", "constraint")
+        if contribution.get(name)
+    ]
+    waived = contribution.get("waived")
+    if isinstance(waived, Mapping):
+        reasons = "; ".join(
+            f"{w.get('reason', '')} ({w.get('author', '')})" for w in waived.get("waivers") or [] if isinstance(w, Mapping)
+        )
+        scores = ", ".join(ui["score"].get(s, s) for s in waived.get("scores") or [])
+        parts.append(f'<span class="badge badge-waived">{_esc(ui["waived"])}</span> <span class="small">{_esc(scores)}'
+                     f'{" — " + _esc(reasons) if reasons else ""}</span>')
+    if not parts:
+        return ""
+    return (f'<p class="contrib"><span class="meta-key">{_esc(ui["contribution"])}</span> '
+            f'{" ".join(parts)}</p>')
+
+
+def _provisions(clause: Mapping[str, Any], ui: Strings) -> str:
+    provisions = [p for p in clause.get("provisions") or [] if isinstance(p, Mapping)]
+    if not provisions:
+        return ""
+    text, base = str(clause.get("text") or ""), int(clause.get("start") or 0)
+    singular, plural = ui["provision_count"]
+    count = (singular if len(provisions) == 1 else plural).format(n=len(provisions))
+    tally: dict[str, int] = {}
+    for p in provisions:
+        for key in ("modality", "spec_kind"):
+            value = str(p.get(key) or "none")
+            if value != "none":
+                tally[value] = tally.get(value, 0) + 1
+    summary = " · ".join(f"{_value(v, ui)}\u00a0×{n}" for v, n in tally.items())
+    rows = []
+    for p in provisions:
+        start, end = p.get("start"), p.get("end")
+        excerpt = ""
+        if isinstance(start, int) and isinstance(end, int):
+            excerpt = " ".join(text[max(0, start - base): max(0, end - base)].split())
+            if len(excerpt) > EXCERPT:
+                excerpt = excerpt[: EXCERPT - 1].rstrip() + "…"
+        extras = [f"{k}: {_value(p[k], ui)}" for k in ("trigger", "means_result") if p.get(k) and p.get(k) != "none"]
+        extras += [k for k in ("procedure", "consequence", "negated", "exception") if p.get(k) is True]
+        cells = [excerpt, *(_value(p.get(k) or "none", ui) for k in ("party", "modality", "strength", "spec_kind")),
+                 ", ".join(extras)]
+        strict = ' class="strict"' if p.get("strength") == "strict" else ""
+        rows.append(f"<tr{strict}>" + "".join(f"<td>{_esc(cell)}</td>" for cell in cells) + "</tr>")
+    head = "".join(f'<th scope="col">{_esc(ui["col"][k])}</th>'
+                   for k in ("text", "party", "modality", "strength", "spec_kind", "extra"))
+    return (
+        f'<details class="provisions"><summary><span class="meta-key">{_esc(ui["provisions"])}</span> '
+        f'{_esc(count)}{" — " + _esc(summary) if summary else ""}</summary>'
+        f'<table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></details>'
+    )
+
+
+def _evidence_list(clause: Mapping[str, Any], ui: Strings) -> str:
+    """Evidence as text (labels in words, not only colours): effect evidence first, then type cues, deduplicated."""
+    effect_items: dict[str, str] = {}
+    type_items: dict[str, str] = {}
+    for item in clause.get("evidence") or []:
+        if not isinstance(item, Mapping):
+            continue
+        label = item.get("label")
+        if item.get("source") == "model":
+            score = item.get("score")
+            value = f" {_percent(float(score), ui)}" if isinstance(score, int | float) else ""
+            name = ui["chip"].get(str(label), str(label or ""))
+            effect_items[f"model:{label}"] = (f'<li class="ev-{_esc(label)}">{_esc(ui["model"])} · {_esc(name)}'
+                                              f"{_esc(value)}</li>")
+        elif label in EFFECTS:
+            rule = str(item.get("rule") or "")
+            effect_items.setdefault(f"{rule}:{label}", f'<li class="ev-{label}"><code>{_esc(rule)}</code> '
+                                                       f'{_esc(ui["chip"][label])}</li>')
+        else:
+            rule = str(item.get("rule") or "")
+            type_items.setdefault(rule, f'<li class="ev-type"><code>{_esc(rule)}</code> '
+                                        f'{_esc(_type_name(str(item.get("type") or ""), ui))}</li>')
+    items = [*effect_items.values(), *type_items.values()]
+    if not items:
+        return ""
+    return (f'<div class="evidence"><span class="meta-key">{_esc(ui["evidence"])}</span>'
+            f'<ul class="evidence-list">{"".join(items)}</ul></div>')
+
+
+def _attributes(clause: Mapping[str, Any], ui: Strings) -> str:
+    attributes = clause.get("attributes")
+    if not isinstance(attributes, Mapping) or not attributes:
+        return ""
+    items = " ".join(f'<span class="attr">{_esc(k)}={_esc(_value(v, ui) if isinstance(v, str) else str(v).lower())}</span>'
+                     for k, v in sorted(attributes.items()))
+    return f'<p class="attrs"><span class="meta-key">{_esc(ui["attributes"])}</span> {items}</p>'
+
+
+def _clause(clause: Mapping[str, Any], prefix: str, ui: Strings) -> str:
+    cid = str(clause["id"])
+    labels = _labels(clause)
+    type_code = str(clause.get("type") or "other")
+    level = max(1, min(4, int(clause.get("level") or 1)))
+    text = str(clause.get("text") or "")
+    evidence = [e for e in clause.get("evidence") or [] if isinstance(e, Mapping)]
+    chips = "".join(_chip(label, ui) for label in labels) or _chip("neutral", ui)
+    number = clause.get("number")
+    number_html = f'<span class="clause-number">{_esc(number)}</span> ' if number else ""
+    heading = str(clause.get("heading") or "") or ("" if number else cid)
+    first_line, _, rest = text.partition("\n")
+    has_body = bool(rest.strip()) or not first_line.strip() or any(e.get("label") in EFFECTS for e in evidence)
+    body = f'<div class="clause-text">{highlight(text, int(clause.get("start") or 0), evidence, ui)}</div>' if has_body else ""
+    meta = [f'<span class="type-chip">{_esc(_type_name(type_code, ui))}</span>']
+    if clause.get("pages"):
+        meta.append(f'<span class="pages">{_esc(_pages(clause["pages"], ui))}</span>')
+    meta.append(f'<span class="cid">{_esc(cid)}</span>')
+    primary = labels[0] if labels else "neutral"
+    return (
+        f'<article class="clause level-{level} primary-{primary}" id="{_esc(_anchor(prefix, cid))}" data-clause-item '
+        f'data-labels="{_esc(" ".join(labels) or "neutral")}" data-type="{_esc(type_code)}">'
+        f'<header class="clause-head"><h3 class="clause-title">{number_html}{_esc(heading)}</h3>'
+        f'<div class="chips">{chips}</div></header>'
+        f'<div class="clause-meta">{" ".join(meta)}{_probabilities(clause, ui)}</div>'
+        f"{_contribution(clause, ui)}{body}{_evidence_list(clause, ui)}{_attributes(clause, ui)}{_provisions(clause, ui)}"
+        "</article>"
+    )
+
+
+def _filters(prefix: str, clauses: Sequence[Mapping[str, Any]], ui: Strings) -> str:
+    types = sorted({str(c.get("type") or "other") for c in clauses}, key=lambda t: _type_name(t, ui))
+    boxes = "".join(
+        f'<label class="filter-box filter-{label}"><input type="checkbox" data-filter-label value="{label}" checked> '
+        f"{_esc(ui['chip'][label])}</label>"
+        for label in (*EFFECTS, "neutral")
+    )
+    options = "".join(f'<option value="{_esc(t)}">{_esc(_type_name(t, ui))}</option>' for t in types)
+    return (
+        f'<form class="filters" data-filter-form data-target="{_esc(prefix)}-clauses" hidden>'
+        f'<fieldset><legend>{_esc(ui["show"])}</legend>{boxes}</fieldset>'
+        f'<label class="filter-type">{_esc(ui["type"])} <select data-filter-type>'
+        f'<option value="">{_esc(ui["all_types"])}</option>{options}</select></label>'
+        f'<output class="filter-count" data-filter-count data-template="{_esc(ui["shown"])}" aria-live="polite"></output>'
+        "</form>"
+    )
+
+
+def _facts(report: Mapping[str, Any], ui: Strings) -> str:
+    doc = report.get("document") or {}
+    clauses = report.get("clauses") or []
+    facts: list[tuple[str, str]] = [
+        (ui["kind"], str(doc.get("kind") or "").upper()),
+        (ui["language"], str(doc.get("language") or "")),
+        (ui["format"], str(doc.get("format") or "").upper()),
+    ]
+    if doc.get("pages"):
+        facts.append((ui["pages"], _num(int(doc["pages"]), ui)))
+    if doc.get("words") is not None:
+        facts.append((ui["words"], _num(int(doc["words"]), ui)))
+    facts.append((ui["clauses"], _num(len(clauses), ui)))
+    warnings = [w for w in doc.get("warnings") or [] if isinstance(w, Mapping)]
+    facts.append((ui["warnings"], _num(len(warnings), ui) if warnings else ui["no_warnings"]))
+    items = "".join(f'<div class="fact"><dt>{_esc(k)}</dt><dd>{_esc(v)}</dd></div>' for k, v in facts)
+    out = f'<dl class="facts">{items}</dl>'
+    if warnings:
+        rows = "".join(
+            f'<li><code>{_esc(w.get("code") or "")}</code> {_esc(w.get("message") or "")}'
+            f'{" (" + _esc(_pages(w.get("pages"), ui)) + ")" if w.get("pages") else ""}</li>'
+            for w in warnings
+        )
+        out += f'<ul class="warnings" aria-label="{_esc(ui["warnings"])}">{rows}</ul>'
+    return out
+
+
+def _document(report: Mapping[str, Any], index: int) -> str:
+    ui = _strings(report.get("report_language") or (report.get("document") or {}).get("language"))
+    lang = "fr" if ui is UI["fr"] else "en"
+    prefix = f"d{index}"
+    doc = report.get("document") or {}
+    clauses = [c for c in report.get("clauses") or [] if isinstance(c, Mapping)]
+    by_id = {str(c["id"]): c for c in clauses}
+    scores = report.get("scores") or {}
+    findings = sorted(
+        (f for f in report.get("findings") or [] if isinstance(f, Mapping)),
+        key=lambda f: (bool(f.get("waived")),
+                       SEVERITY_ORDER.index(f["severity"]) if f.get("severity") in SEVERITY_ORDER else len(SEVERITY_ORDER)),
+    )
+    gauges = "".join(_gauge(name, float(scores[name]), prefix, clauses, by_id, ui) for name in SCORES if name in scores)
+    total = int(doc.get("characters") or 0)
+    finding_html = "".join(_finding(f, prefix, by_id, ui) for f in findings) or f'<p class="muted">{_esc(ui["no_findings"])}</p>'
+    clause_html = "".join(_clause(c, prefix, ui) for c in clauses)
+    tool = report.get("tool") or {}
+    footer = str(ui["footer"]).format(
+        version=tool.get("version", "?"), rules=tool.get("rules", "?"), model=tool.get("model") or "—",
+        schema=report.get("schema_version", "?"),
+    )
+    return (
+        f'<section class="document" id="{prefix}" lang="{lang}" aria-labelledby="{prefix}-title">'
+        f'<header class="doc-head"><p class="eyebrow">{_esc(ui["title"])}</p>'
+        f'<h2 id="{prefix}-title" class="doc-path">{_esc(doc.get("path") or "")}</h2>{_facts(report, ui)}</header>'
+        f'<section class="block" aria-labelledby="{prefix}-scores"><h2 id="{prefix}-scores" class="block-title">'
+        f'{_esc(ui["scores"])}</h2><div class="gauges">{gauges}</div></section>'
+        f'<section class="block">{_chart(prefix, clauses, total, ui)}</section>'
+        f'<section class="block" aria-labelledby="{prefix}-findings"><h2 id="{prefix}-findings" class="block-title">'
+        f'{_esc(ui["findings"])} <span class="count">{len(findings)}</span></h2>'
+        f'<div class="findings">{finding_html}</div></section>'
+        f'<section class="block" aria-labelledby="{prefix}-clauses-title"><div class="list-head">'
+        f'<h2 id="{prefix}-clauses-title" class="block-title">{_esc(ui["clause_list"])} '
+        f'<span class="count">{len(clauses)}</span></h2>{_filters(prefix, clauses, ui)}</div>'
+        f'<div class="clauses" id="{prefix}-clauses">{clause_html}</div></section>'
+        f'<footer class="doc-foot small muted"><span>{_esc(footer)}</span> '
+        f'<span>{_esc(ui["sha"])} <code>{_esc(doc.get("sha256") or "")}</code></span></footer>'
+        "</section>"
+    )
+
+
+def _index(reports: Sequence[Mapping[str, Any]], ui: Strings) -> str:
+    items = []
+    for i, report in enumerate(reports, 1):
+        doc = report.get("document") or {}
+        scores = report.get("scores") or {}
+        rui = _strings(report.get("report_language"))
+        score = ""
+        if "constraint" in scores:
+            reading, tone = _reading("constraint", float(scores["constraint"]), rui)
+            score = (f' <span class="index-score tone-{tone}">{_esc(rui["score"]["constraint"])} '
+                     f'{_esc(_score_text(float(scores["constraint"]), rui))} — {_esc(reading)}</span>')
+        items.append(f'<li><a href="#d{i}">{_esc(doc.get("path") or f"d{i}")}</a>{score}</li>')
+    return (f'<nav class="index" aria-labelledby="index-title"><h2 id="index-title">{_esc(ui["index"])}</h2>'
+            f'<ol>{"".join(items)}</ol></nav>')
+
+
+def render(reports: Sequence[Mapping[str, Any]]) -> str:
+    """The complete HTML page for reports in their JSON form (:meth:`Report.to_dict`)."""
+    first = reports[0] if reports else {}
+    ui = _strings(first.get("report_language") or (first.get("document") or {}).get("language"))
+    lang = "fr" if ui is UI["fr"] else "en"
+    path = (first.get("document") or {}).get("path", "")
+    title = f"{path} — {ui['title']}" if len(reports) == 1 else str(ui["title"])
+    body = [_index(reports, ui)] if len(reports) > 1 else []
+    body += [_document(report, i) for i, report in enumerate(reports, 1)]
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="generator" content="clausecheck">\n'
+        f"<title>{_esc(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        f'<header class="topbar"><span class="brand">clausecheck</span></header>\n'
+        f'<main class="page">\n{chr(10).join(body)}\n</main>\n'
+        f"<script>{JS}</script>\n</body>\n</html>\n"
+    )
+
+
+def write(reports: Sequence[Report], stream: TextIO) -> None:
+    """Write one self-contained HTML page for the reports (several: an index links to each document)."""
+    stream.write(render([report.to_dict() for report in reports]))
+
+
+CSS = """
+:root{--ink:#1d2433;--muted:#5a6272;--line:#d9dde5;--soft:#f4f6f9;--bg:#fff;--accent:#1f3a68;
+--rigid:#b42318;--rigid-bg:#fde8e6;--review:#1849a9;--review-bg:#e0ecff;--innov:#05603a;--innov-bg:#dcf5e6;
+--neutral:#4b5563;--neutral-bg:#eef0f3;--good:#05603a;--mid:#93370d;--bad:#b42318;
+--font:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans","Liberation Sans",sans-serif;
+--mono:ui-monospace,SFMono-Regular,Menlo,Consolas,"DejaVu Sans Mono","Liberation Mono",monospace}
+*{box-sizing:border-box}
+[hidden]{display:none!important}
+html{font-size:15px}
+body{margin:0;background:var(--soft);color:var(--ink);font-family:var(--font);line-height:1.5}
+a{color:var(--accent)}
+code{font-family:var(--mono);font-size:.86em}
+.topbar{background:var(--accent);color:#fff;padding:.55rem 2rem}
+.brand{font-weight:700;letter-spacing:.02em}
+.page{max-width:1240px;margin:0 auto;padding:1.5rem 2rem 3rem}
+.muted{color:var(--muted)}.small{font-size:.86rem}
+.index{background:var(--bg);border:1px solid var(--line);border-radius:8px;padding:1rem 1.5rem;margin-bottom:1.5rem}
+.index h2{font-size:1rem;margin:0 0 .5rem}.index ol{margin:0;padding-left:1.4rem}.index li{margin:.2rem 0}
+.index-score{font-size:.86rem;margin-left:.5rem}
+.document{background:var(--bg);border:1px solid var(--line);border-radius:10px;padding:1.75rem 2rem;margin-bottom:2rem}
+.doc-head{border-bottom:1px solid var(--line);padding-bottom:1.1rem}
+.eyebrow{margin:0;text-transform:uppercase;letter-spacing:.08em;font-size:.78rem;color:var(--muted);font-weight:600}
+.doc-path{margin:.2rem 0 .9rem;font-size:1.6rem;line-height:1.25;word-break:break-all}
+.facts{display:flex;flex-wrap:wrap;gap:.5rem 2rem;margin:0}
+.fact dt{font-size:.75rem;text-transform:uppercase;letter-spacing:.06em;color:var(--muted)}
+.fact dd{margin:0;font-weight:600;font-size:1.05rem}
+.warnings{margin:.8rem 0 0;padding:.6rem 1rem .6rem 2rem;background:#fff8e6;border:1px solid #f0d58a;border-radius:6px}
+.block{margin-top:1.8rem}
+.block-title{font-size:1.2rem;margin:0 0 .8rem}
+.count{display:inline-block;min-width:1.6em;padding:0 .45em;border-radius:999px;background:var(--neutral-bg);
+color:var(--neutral);font-size:.8rem;text-align:center;vertical-align:middle}
+.gauges{display:grid;grid-template-columns:repeat(4,minmax(0,1fr));gap:1rem}
+.gauge{border:1px solid var(--line);border-radius:8px;padding:.9rem 1rem 1rem;background:var(--bg)}
+.gauge-headline{border-color:var(--accent);box-shadow:inset 0 3px 0 var(--accent)}
+.gauge-title{margin:0;font-size:1rem}
+.gauge-svg{display:block;width:100%;max-width:230px;margin:.2rem auto 0}
+.gauge-track{fill:none;stroke:#e6e9ef;stroke-width:18}
+.gauge-value{fill:none;stroke-width:18}
+.gauge-value.tone-good{stroke:var(--good)}.gauge-value.tone-mid{stroke:#c4690f}.gauge-value.tone-bad{stroke:var(--bad)}
+.gauge-number{font-size:34px;font-weight:700;text-anchor:middle;fill:var(--ink);font-family:var(--font)}
+.gauge-end{font-size:11px;fill:var(--muted);text-anchor:middle;font-family:var(--font)}
+.reading{text-align:center;font-weight:600;margin:.1rem 0 .4rem}
+.reading.tone-good,.index-score.tone-good{color:var(--good)}
+.reading.tone-mid,.index-score.tone-mid{color:var(--mid)}
+.reading.tone-bad,.index-score.tone-bad{color:var(--bad)}
+.gauge-help{font-size:.84rem;color:var(--muted);margin:0 0 .7rem;min-height:3.8em}
+.drivers-title{font-size:.75rem;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);margin:0 0 .3rem;
+border-top:1px solid var(--line);padding-top:.6rem}
+.drivers{list-style:none;margin:0;padding:0;font-size:.86rem}
+.drivers li{display:flex;justify-content:space-between;gap:.5rem;padding:.15rem 0}
+.drivers a{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.pts{font-variant-numeric:tabular-nums;font-weight:600;white-space:nowrap}
+.chart{margin:0}.chart h3{margin:0;font-size:1.2rem}.chart figcaption p{margin:.2rem 0 .6rem}
+.chart-svg{display:block;width:100%;height:auto;font-family:var(--font)}
+.lane-bg{fill:#f6f7f9;stroke:var(--line)}
+.lane-label{font-size:13px;font-weight:600;text-anchor:end;fill:var(--ink)}
+.guide{stroke:#c8ced8;stroke-dasharray:2 3}
+.guide-label{font-size:11px;fill:var(--muted);text-anchor:middle}
+.tick{font-size:11px;fill:var(--muted)}
+.axis-label{font-size:12px;fill:var(--muted);text-anchor:middle}
+.mark-rigid{fill:var(--rigid)}.mark-review{fill:var(--review)}.mark-innovation{fill:var(--innov)}
+.mark-link:hover .mark,.mark-link:focus .mark{stroke:var(--ink);stroke-width:2;fill-opacity:1}
+.findings{display:grid;gap:.8rem}
+.finding{border:1px solid var(--line);border-left:5px solid var(--neutral);border-radius:6px;padding:.8rem 1.1rem}
+.finding.sev-high{border-left-color:var(--bad)}.finding.sev-medium{border-left-color:#c4690f}
+.finding.sev-low{border-left-color:var(--review)}
+.finding.waived{background:var(--soft);opacity:.85}
+.finding.waived .finding-message{text-decoration:line-through;text-decoration-color:#9aa1ad}
+.finding-head{display:flex;align-items:center;gap:.6rem;flex-wrap:wrap}
+.finding-head h3{margin:0;font-size:1.05rem}.finding-head code{color:var(--muted)}
+.finding p{margin:.45rem 0 0}
+.finding-suggestion{background:var(--soft);border-radius:4px;padding:.45rem .7rem}
+.finding-meta{display:flex;flex-wrap:wrap;gap:.3rem 1.5rem;font-size:.88rem}
+.grounds a{white-space:nowrap}
+.badge{display:inline-block;font-size:.74rem;font-weight:700;text-transform:uppercase;letter-spacing:.05em;
+padding:.12rem .5rem;border-radius:4px;border:1px solid currentColor}
+.badge.sev-high{color:#fff;background:var(--bad);border-color:var(--bad)}
+.badge.sev-medium{color:#fff;background:#a4470b;border-color:#a4470b}
+.badge.sev-low{color:var(--review);background:var(--review-bg)}
+.badge.sev-info{color:var(--neutral);background:var(--neutral-bg)}
+.badge-waived{color:var(--neutral);background:#fff}
+.list-head{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.8rem;
+position:sticky;top:0;background:var(--bg);z-index:2;padding:.5rem 0;border-bottom:1px solid var(--line)}
+.list-head .block-title{margin:0}
+.filters{display:flex;flex-wrap:wrap;align-items:center;gap:.6rem 1rem;font-size:.9rem}
+.filters fieldset{border:0;margin:0;padding:0;display:flex;gap:.4rem;align-items:center}
+.filters legend{float:left;margin-right:.4rem;font-weight:600}
+.filter-box{border:1px solid var(--line);border-radius:999px;padding:.1rem .6rem;cursor:pointer;user-select:none}
+.filter-box input{margin:0 .2rem 0 0;vertical-align:-1px}
+.filter-rigid{color:var(--rigid)}.filter-review{color:var(--review)}.filter-innovation{color:var(--innov)}
+.filter-neutral{color:var(--neutral)}
+.filter-type select{font:inherit;padding:.1rem .3rem}
+.filter-count{color:var(--muted)}
+.clauses{display:grid;gap:.6rem;margin-top:.8rem}
+.clause{border:1px solid var(--line);border-left:4px solid #c3c8d1;border-radius:6px;padding:.7rem 1rem;scroll-margin-top:4rem}
+.clause.level-2{margin-left:1.2rem}.clause.level-3{margin-left:2.4rem}.clause.level-4{margin-left:3.6rem}
+.clause.primary-rigid{border-left-color:var(--rigid)}.clause.primary-review{border-left-color:var(--review)}
+.clause.primary-innovation{border-left-color:var(--innov)}
+.clause:target{outline:3px solid #f5b700;outline-offset:2px}
+.clause-head{display:flex;justify-content:space-between;align-items:baseline;gap:1rem}
+.clause-title{margin:0;font-size:1rem}
+.clause-number{font-variant-numeric:tabular-nums;color:var(--accent);margin-right:.25rem}
+.chips{display:flex;gap:.3rem;flex-shrink:0}
+.chip{font-size:.75rem;font-weight:700;padding:.08rem .5rem;border-radius:999px;border:1px solid currentColor}
+.chip-rigid{color:var(--rigid);background:var(--rigid-bg)}.chip-review{color:var(--review);background:var(--review-bg)}
+.chip-innovation{color:var(--innov);background:var(--innov-bg)}.chip-neutral{color:var(--neutral);background:var(--neutral-bg)}
+.clause-meta{display:flex;flex-wrap:wrap;align-items:center;gap:.3rem 1rem;font-size:.84rem;color:var(--muted);margin-top:.3rem}
+.type-chip{background:var(--neutral-bg);color:var(--ink);border-radius:4px;padding:0 .4rem}
+.cid{font-family:var(--mono);font-size:.78rem}
+.probs{display:flex;gap:.9rem;list-style:none;margin:0;padding:0}
+.prob{display:flex;align-items:center;gap:.3rem}
+.bar{display:inline-block;width:54px;height:7px;background:#e6e9ef;border-radius:4px;overflow:hidden}
+.bar-fill{display:block;height:100%;background:#9aa1ad}
+.prob.decided{color:var(--ink);font-weight:600}
+.prob-rigid.decided .bar-fill{background:var(--rigid)}.prob-review.decided .bar-fill{background:var(--review)}
+.prob-innovation.decided .bar-fill{background:var(--innov)}
+.prob-value{font-variant-numeric:tabular-nums;min-width:2.6em}
+.contrib{margin:.35rem 0 0;font-size:.86rem}.contrib-item{margin-right:.8rem}
+.meta-key{font-size:.72rem;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);font-weight:600;margin-right:.4rem}
+.clause-text{white-space:pre-wrap;margin:.55rem 0 0;padding:.55rem .8rem;background:#fafbfc;border-radius:4px;
+font-size:.92rem;line-height:1.6;overflow-wrap:anywhere}
+mark.ev{color:inherit;border-radius:2px;padding:0 1px;border-bottom:2px solid}
+mark.ev-rigid{background:var(--rigid-bg);border-color:var(--rigid)}
+mark.ev-review{background:var(--review-bg);border-color:var(--review)}
+mark.ev-innovation{background:var(--innov-bg);border-color:var(--innov)}
+mark.ev-type{background:transparent;border-bottom:1px dashed #8a919c}
+mark.ev-multi{background-image:linear-gradient(transparent 80%,rgba(0,0,0,.12) 0)}
+.evidence{display:flex;flex-wrap:wrap;align-items:baseline;margin-top:.45rem;font-size:.82rem}
+.evidence-list{display:flex;flex-wrap:wrap;gap:.3rem;list-style:none;margin:0;padding:0}
+.evidence-list li{border:1px solid var(--line);border-radius:4px;padding:0 .4rem;background:#fff}
+.evidence-list li.ev-type{color:var(--muted);border-style:dashed}
+.evidence-list li.ev-rigid{border-color:#f3b5ad}.evidence-list li.ev-review{border-color:#a9c5f5}
+.evidence-list li.ev-innovation{border-color:#9bd8b4}
+.attrs{margin:.35rem 0 0;font-size:.82rem}
+.attr{font-family:var(--mono);font-size:.78rem;background:var(--soft);border-radius:3px;padding:0 .3rem;margin-right:.3rem}
+.provisions{margin-top:.45rem;font-size:.84rem}
+.provisions summary{cursor:pointer;color:var(--muted)}
+.provisions table{border-collapse:collapse;width:100%;margin-top:.4rem}
+.provisions th,.provisions td{border-bottom:1px solid var(--line);padding:.25rem .4rem;text-align:left;vertical-align:top}
+.provisions th{font-size:.74rem;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
+.provisions tr.strict td:nth-child(4){color:var(--rigid);font-weight:700}
+.doc-foot{margin-top:2rem;border-top:1px solid var(--line);padding-top:.7rem;display:flex;flex-wrap:wrap;
+gap:.3rem 1.5rem;overflow-wrap:anywhere}
+@media (max-width:900px){.gauges{grid-template-columns:repeat(2,minmax(0,1fr))}.page{padding:1rem}
+.document{padding:1rem}}
+@media print{
+html{font-size:11pt}body{background:#fff}.topbar,.filters,.index{display:none}.page{max-width:none;padding:0}
+.document{border:0;padding:0;margin:0;break-after:page}
+.list-head{position:static}
+.gauges{grid-template-columns:repeat(4,minmax(0,1fr));gap:.5rem}
+.gauge,.finding,.clause,.chart{break-inside:avoid}
+.clause[hidden]{display:block!important}
+a{color:inherit;text-decoration:none}
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+}
+"""
+
+JS = """
+(function(){
+  function setup(form){
+    var list=document.getElementById(form.getAttribute('data-target'));
+    if(!list){return;}
+    var items=list.querySelectorAll('[data-clause-item]');
+    var boxes=form.querySelectorAll('input[data-filter-label]');
+    var select=form.querySelector('select[data-filter-type]');
+    var counter=form.querySelector('[data-filter-count]');
+    function apply(){
+      var on={},shown=0;
+      boxes.forEach(function(b){on[b.value]=b.checked;});
+      items.forEach(function(el){
+        var labels=(el.getAttribute('data-labels')||'neutral').split(' ');
+        var ok=labels.some(function(l){return on[l];})&&(!select.value||el.getAttribute('data-type')===select.value);
+        el.hidden=!ok; if(ok){shown++;}
+      });
+      counter.textContent=counter.getAttribute('data-template').replace('{n}',shown).replace('{m}',items.length);
+    }
+    function reveal(){
+      var id=decodeURIComponent(location.hash.slice(1));
+      var target=id&&document.getElementById(id);
+      if(target&&list.contains(target)&&target.hidden){
+        boxes.forEach(function(b){b.checked=true;}); select.value=''; apply(); target.scrollIntoView();
+      }
+    }
+    form.addEventListener('change',apply);
+    form.addEventListener('submit',function(e){e.preventDefault();});
+    window.addEventListener('hashchange',reveal);
+    form.hidden=false; apply();
+  }
+  document.querySelectorAll('form[data-filter-form]').forEach(setup);
+})();
+"""
