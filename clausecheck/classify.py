@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 from clausecheck.analysis.provisions import analyze_provisions, normalize_for_nlp
 from clausecheck.engine import RuleSet, default_rules_dir, load_rules
-from clausecheck.evidence import Evidence, Judgement, PartyRole
+from clausecheck.evidence import Judgement, PartyRole
 from clausecheck.fusion import FusionModel, fuse
 from clausecheck.nlp import Mode, get_nlp
 from clausecheck.segment.markers import parse_marker
@@ -27,6 +27,41 @@ _DEFINITION = re.compile(
     r"(?:means|shall mean|has the meaning|refers to|includes|désigne|signifie|s'entend|vise|recouvre)\b",
     re.IGNORECASE,
 )
+
+
+_BULLET = re.compile(r"^[-–—•◦▪■●○*·➢✓❖\uf0b7\uf0a7](?=\s)\s*")
+_CELL = re.compile(r"\s+\|\s+")
+_SPACES = re.compile(r"\s+")
+
+
+def canonical(text: str) -> tuple[str, list[int]]:
+    """The clause text as the classifier reads it, and where each of its characters comes from in ``text``.
+
+    Line breaks, bullet glyphs and table-cell separators depend on the format
+    (a PDF keeps "– " and breaks lines where the page did; Word marks bullets in
+    its numbering and separates cells): they are dropped or folded into single
+    spaces, so that the PDF and the Word file of a contract are judged on the
+    same words (the format-fairness law of the taxonomy).
+    """
+    out: list[str] = []
+    origin: list[int] = []
+    position = 0
+    for line in text.split("\n"):
+        bullet = _BULLET.match(line)
+        start = bullet.end() if bullet else 0
+        pieces = _CELL.split(line[start:])
+        cursor = position + start
+        for piece in pieces:
+            at = text.index(piece, cursor) if piece else cursor
+            for offset, word in ((m.start(), m.group()) for m in re.finditer(r"\S+", piece)):
+                if out:
+                    out.append(" ")
+                    origin.append(at + offset - 1 if at + offset > 0 else 0)
+                out.append(word)
+                origin.extend(range(at + offset, at + offset + len(word)))
+            cursor = at + len(piece)
+        position += len(line) + 1
+    return "".join(out), origin
 
 
 def is_definition(text: str) -> bool:
@@ -51,20 +86,33 @@ class Classifier:
     model: FusionModel
     mode: Mode = "fast"
 
-    def evidence(self, text: str, lang: str, offset: int = 0) -> tuple[list[Evidence], object]:
-        """Rule evidence for ``text`` and the spaCy doc it was found on."""
-        doc = get_nlp(lang, self.mode)(normalize_for_nlp(text).replace("\n", " "))
-        return self.rules.match_doc(doc, lang, offset, self.mode), doc
-
     def judge(self, text: str, lang: str, offset: int = 0, roles: Sequence[PartyRole] = (),
               heading_only: bool = False) -> Judgement:
         """Type, effects, labels, provisions and evidence of one clause whose text starts at ``offset``."""
         lang = lang if lang in ("fr", "en") else "en"
-        evidence, doc = self.evidence(text, lang, offset)
-        provisions = analyze_provisions(text, lang, offset, tuple(roles), mode=self.mode, doc=doc)  # type: ignore[arg-type]
+        canon, origin = canonical(text)
+        doc = get_nlp(lang, self.mode)(normalize_for_nlp(canon))
+        evidence = []
+        for item in self.rules.match_doc(doc, lang, 0, self.mode):
+            if item.start is not None and item.end is not None and origin:
+                start, end = _span(item.start, item.end, origin)
+                item = replace(item, start=offset + start, end=offset + end, text=text[start:end])
+            evidence.append(item)
+        provisions = []
+        for provision in analyze_provisions(canon, lang, 0, tuple(roles), mode=self.mode, doc=doc):
+            if origin:
+                start, end = _span(provision.start, provision.end, origin)
+                provision = replace(provision, start=offset + start, end=offset + end)
+            provisions.append(provision)
         if is_definition(text):
             return fuse([], provisions, self.model, heading_only=True, clause_type="definitions")
         return fuse(evidence, provisions, self.model, heading_only)
+
+
+def _span(start: int, end: int, origin: list[int]) -> tuple[int, int]:
+    """A span of the canonical text as a span of the clause text."""
+    last = len(origin) - 1
+    return origin[min(start, last)], origin[min(max(end - 1, start), last)] + 1
 
 
 @lru_cache(maxsize=4)

@@ -149,6 +149,33 @@ def analyze_command(files: tuple[str, ...], fmt: str, output: TextIO, config_pat
         sys.exit(1)
 
 
+@cli.command("annotate")
+@click.argument("contract", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Where to write the annotated copy (the original is never modified).")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Configuration file [default: the nearest .clausecheck.toml or pyproject.toml].")
+@click.option("--lang", type=click.Choice(["fr", "en"]), default=None, help="Language of the comments.")
+@click.option("--author", default="clausecheck", show_default=True, help="Author name of the comments.")
+def annotate_command(contract: Path, output: Path, config_path: Path | None, lang: str | None, author: str) -> None:
+    """Copy a Word CONTRACT with a comment on each labelled clause and each finding.
+
+    The comments give the labels, the rule and its reason, and the suggestion;
+    the text of the document is left untouched.
+    """
+    from clausecheck.reporters.docx_annotate import annotate_docx
+
+    if output.resolve() == contract.resolve():
+        raise click.UsageError("the output must be a new file: the contract itself is never modified")
+    try:
+        settings, _ = settings_for(contract, config_path, ReadOptions(), lang, (), ())
+        count = annotate_docx(contract, analyze(contract, settings=settings), output, author)
+    except ClauseCheckError as error:
+        _stderr.print(f"[red]error[/] {error.line()}", soft_wrap=True)
+        sys.exit(2)
+    _stderr.print(f"{output}: {count} comments added")
+
+
 cli.add_command(rules_group)
 cli.add_command(evaluate_command)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
-from clausecheck.reporters import csv_report, json_report, markdown, terminal
+from clausecheck.reporters import csv_report, html, json_report, markdown, terminal
 
 ReporterFn = Callable[[Sequence[dict[str, Any]], TextIO], None]
 
@@ -20,6 +20,7 @@ REPORTERS: dict[str, ReporterFn] = {
     "json": json_report.write,
     "markdown": markdown.write,
     "csv": csv_report.write,
+    "html": html.write,
 }
 
 __all__ = ["REPORTERS", "ReporterFn"]

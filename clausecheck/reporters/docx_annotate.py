@@ -46,6 +46,7 @@ from clausecheck.readers import ReadOptions
 from clausecheck.readers.docx import _Package, _Text, _Walker
 from clausecheck.readers.docx_numbering import Numbering, Styles
 from clausecheck.readers.normalize import _CONTROL, _LIGATURES, normalize_paragraph
+from clausecheck.readers.sniff import sniff
 from clausecheck.scoring import Finding
 
 __all__ = ["AnnotationResult", "PlannedComment", "annotate", "annotate_docx", "comment_anchors", "plan_comments"]
@@ -502,7 +503,11 @@ def annotate(source: str | Path, report: Report, output: str | Path, author: str
     Raises :class:`InputError` E105 when ``source`` is not a Word .docx file.
     """
     source = Path(source)
-    if source.suffix.lower() != ".docx":
+    try:
+        kind = sniff(source.read_bytes(), str(source))
+    except OSError as error:
+        raise InputError("E100", source, error.strerror or "not found or not readable") from None
+    if kind != "docx":
         raise InputError("E105", source, "only Word .docx files can be annotated")
     data = source.read_bytes()
     try:

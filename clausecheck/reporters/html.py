@@ -18,8 +18,6 @@ import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TextIO
 
-from clausecheck.pipeline import Report
-
 __all__ = ["render", "write"]
 
 EFFECTS: tuple[str, ...] = ("rigid", "review", "innovation")
@@ -36,7 +34,7 @@ Strings = Mapping[str, Any]
 UI: dict[str, dict[str, Any]] = {
     "en": {
         "title": "clausecheck report",
-        "index": "Documents in this report",
+        "index": "Documents in this report", "document": "Document",
         "kind": "Kind", "language": "Language", "format": "Format", "pages": "Pages", "words": "Words",
         "clauses": "Clauses", "warnings": "Warnings", "no_warnings": "none",
         "scores": "Scores",
@@ -90,7 +88,7 @@ UI: dict[str, dict[str, Any]] = {
     },
     "fr": {
         "title": "Rapport clausecheck",
-        "index": "Documents du rapport",
+        "index": "Documents du rapport", "document": "Document",
         "kind": "Nature", "language": "Langue", "format": "Format", "pages": "Pages", "words": "Mots",
         "clauses": "Clauses", "warnings": "Avertissements", "no_warnings": "aucun",
         "scores": "Scores",
@@ -673,19 +671,31 @@ def _document(report: Mapping[str, Any], index: int) -> str:
 
 
 def _index(reports: Sequence[Mapping[str, Any]], ui: Strings) -> str:
-    items = []
+    """A table of the documents with their scores, each linking to its section."""
+    head = "".join(f'<th scope="col" class="num">{_esc(ui["score"][name])}</th>' for name in SCORES)
+    rows = []
     for i, report in enumerate(reports, 1):
         doc = report.get("document") or {}
         scores = report.get("scores") or {}
         rui = _strings(report.get("report_language"))
-        score = ""
-        if "constraint" in scores:
-            reading, tone = _reading("constraint", float(scores["constraint"]), rui)
-            score = (f' <span class="index-score tone-{tone}">{_esc(rui["score"]["constraint"])} '
-                     f'{_esc(_score_text(float(scores["constraint"]), rui))} — {_esc(reading)}</span>')
-        items.append(f'<li><a href="#d{i}">{_esc(doc.get("path") or f"d{i}")}</a>{score}</li>')
+        cells = []
+        for name in SCORES:
+            if name in scores:
+                reading, tone = _reading(name, float(scores[name]), rui)
+                cells.append(f'<td class="num tone-{tone}" title="{_esc(reading)}">'
+                             f'{_esc(_score_text(float(scores[name]), ui))}</td>')
+            else:
+                cells.append('<td class="num">—</td>')
+        findings = [f for f in report.get("findings") or [] if isinstance(f, Mapping) and not f.get("waived")]
+        rows.append(
+            f'<tr><th scope="row"><a href="#d{i}">{_esc(doc.get("path") or f"d{i}")}</a></th>'
+            f'<td>{_esc(str(doc.get("kind") or "").upper())}</td>{"".join(cells)}'
+            f'<td class="num">{len(findings)}</td></tr>'
+        )
     return (f'<nav class="index" aria-labelledby="index-title"><h2 id="index-title">{_esc(ui["index"])}</h2>'
-            f'<ol>{"".join(items)}</ol></nav>')
+            f'<table><thead><tr><th scope="col">{_esc(ui["document"])}</th><th scope="col">{_esc(ui["kind"])}</th>'
+            f'{head}<th scope="col" class="num">{_esc(ui["findings"])}</th></tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></nav>')
 
 
 def render(reports: Sequence[Mapping[str, Any]]) -> str:
@@ -709,9 +719,9 @@ def render(reports: Sequence[Mapping[str, Any]]) -> str:
     )
 
 
-def write(reports: Sequence[Report], stream: TextIO) -> None:
+def write(reports: Sequence[Mapping[str, Any]], stream: TextIO) -> None:
     """Write one self-contained HTML page for the reports (several: an index links to each document)."""
-    stream.write(render([report.to_dict() for report in reports]))
+    stream.write(render(reports))
 
 
 CSS = """
@@ -731,8 +741,13 @@ code{font-family:var(--mono);font-size:.86em}
 .page{max-width:1240px;margin:0 auto;padding:1.5rem 2rem 3rem}
 .muted{color:var(--muted)}.small{font-size:.86rem}
 .index{background:var(--bg);border:1px solid var(--line);border-radius:8px;padding:1rem 1.5rem;margin-bottom:1.5rem}
-.index h2{font-size:1rem;margin:0 0 .5rem}.index ol{margin:0;padding-left:1.4rem}.index li{margin:.2rem 0}
-.index-score{font-size:.86rem;margin-left:.5rem}
+.index h2{font-size:1rem;margin:0 0 .5rem}
+.index table{border-collapse:collapse;width:100%;font-size:.92rem}
+.index th,.index td{padding:.35rem .6rem;border-bottom:1px solid var(--line);text-align:left}
+.index thead th{font-size:.74rem;text-transform:uppercase;letter-spacing:.05em;color:var(--muted)}
+.index .num{text-align:right;font-variant-numeric:tabular-nums}
+.index td.tone-good{color:var(--good);font-weight:600}.index td.tone-mid{color:var(--mid);font-weight:600}
+.index td.tone-bad{color:var(--bad);font-weight:600}
 .document{background:var(--bg);border:1px solid var(--line);border-radius:10px;padding:1.75rem 2rem;margin-bottom:2rem}
 .doc-head{border-bottom:1px solid var(--line);padding-bottom:1.1rem}
 .eyebrow{margin:0;text-transform:uppercase;letter-spacing:.08em;font-size:.78rem;color:var(--muted);font-weight:600}
@@ -756,10 +771,8 @@ color:var(--neutral);font-size:.8rem;text-align:center;vertical-align:middle}
 .gauge-number{font-size:34px;font-weight:700;text-anchor:middle;fill:var(--ink);font-family:var(--font)}
 .gauge-end{font-size:11px;fill:var(--muted);text-anchor:middle;font-family:var(--font)}
 .reading{text-align:center;font-weight:600;margin:.1rem 0 .4rem}
-.reading.tone-good,.index-score.tone-good{color:var(--good)}
-.reading.tone-mid,.index-score.tone-mid{color:var(--mid)}
-.reading.tone-bad,.index-score.tone-bad{color:var(--bad)}
-.gauge-help{font-size:.84rem;color:var(--muted);margin:0 0 .7rem;min-height:3.8em}
+.reading.tone-good{color:var(--good)}.reading.tone-mid{color:var(--mid)}.reading.tone-bad{color:var(--bad)}
+.gauge-help{font-size:.84rem;line-height:1.4;color:var(--muted);margin:0 0 .7rem;min-height:4.2em}
 .drivers-title{font-size:.75rem;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);margin:0 0 .3rem;
 border-top:1px solid var(--line);padding-top:.6rem}
 .drivers{list-style:none;margin:0;padding:0;font-size:.86rem}
@@ -865,6 +878,8 @@ html{font-size:11pt}body{background:#fff}.topbar,.filters,.index{display:none}.p
 .list-head{position:static}
 .gauges{grid-template-columns:repeat(4,minmax(0,1fr));gap:.5rem}
 .gauge,.finding,.clause,.chart{break-inside:avoid}
+h2,h3,.list-head{break-after:avoid}
+.drivers a{white-space:normal}
 .clause[hidden]{display:block!important}
 a{color:inherit;text-decoration:none}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
