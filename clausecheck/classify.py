@@ -41,12 +41,15 @@ def canonical(text: str) -> tuple[str, list[int]]:
     (a PDF keeps "– " and breaks lines where the page did; Word marks bullets in
     its numbering and separates cells): they are dropped or folded into single
     spaces, so that the PDF and the Word file of a contract are judged on the
-    same words (the format-fairness law of the taxonomy).
+    same words (the format-fairness law of the taxonomy). The first line break
+    is kept: it ends the heading line, which heading rules look at.
     """
     out: list[str] = []
     origin: list[int] = []
     position = 0
-    for line in text.split("\n"):
+    newline_kept = False
+    for number, line in enumerate(text.split("\n")):
+        heading_line = number > 0 and bool(out)
         bullet = _BULLET.match(line)
         start = bullet.end() if bullet else 0
         pieces = _CELL.split(line[start:])
@@ -55,7 +58,8 @@ def canonical(text: str) -> tuple[str, list[int]]:
             at = text.index(piece, cursor) if piece else cursor
             for offset, word in ((m.start(), m.group()) for m in re.finditer(r"\S+", piece)):
                 if out:
-                    out.append(" ")
+                    out.append("\n" if heading_line and not newline_kept else " ")
+                    newline_kept = newline_kept or heading_line
                     origin.append(at + offset - 1 if at + offset > 0 else 0)
                 out.append(word)
                 origin.extend(range(at + offset, at + offset + len(word)))

@@ -5,8 +5,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
-from clausecheck import analyze
+from conftest import analyzed
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = json.loads((ROOT / "docs" / "schema" / "report.schema.json").read_text())
@@ -19,7 +18,7 @@ def test_schema_is_valid() -> None:
 
 @pytest.mark.parametrize("path", SAMPLES, ids=[p.name for p in SAMPLES])
 def test_sample_reports_validate(path: Path) -> None:
-    report = analyze(path)
+    report = analyzed(path)
     data = json.loads(json.dumps(report.to_dict()))
     jsonschema.validate(data, SCHEMA)
     text = report.document.text

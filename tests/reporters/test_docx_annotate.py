@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import analyzed
 from docx import Document as open_docx
 from lxml import etree
 
@@ -32,7 +33,7 @@ _REPORTS: dict[Path, Report] = {}
 
 def _report(path: Path) -> Report:
     if path not in _REPORTS:
-        _REPORTS[path] = analyze(path)
+        _REPORTS[path] = analyzed(path)
     return _REPORTS[path]
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import analyzed
 
 from clausecheck import analyze
 from clausecheck.pipeline import Report
@@ -100,12 +101,12 @@ def parse(page: str) -> Element:
 
 @pytest.fixture(scope="module")
 def fr_report() -> Report:
-    return analyze(SAMPLES / "fr_cctp.pdf")
+    return analyzed(SAMPLES / "fr_cctp.pdf")
 
 
 @pytest.fixture(scope="module")
 def en_report() -> Report:
-    return analyze(SAMPLES / "en_supply.pdf")
+    return analyzed(SAMPLES / "en_supply.pdf")
 
 
 @pytest.fixture(scope="module")
