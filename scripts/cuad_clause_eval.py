@@ -1,0 +1,155 @@
+"""Clause-level recall and precision of clause types against CUAD's lawyer labels (development split).
+
+    python scripts/cuad_clause_eval.py [--jobs 2] [--limit N]
+
+For every contract of ``../shared/data/cuad-dev``: analyse its PDF, find each
+span the lawyers labelled (whitespace- and case-insensitive search of its
+opening words in the extracted text), and take the clause that contains it.
+
+- recall of a CUAD category: share of its located spans whose clause got one of
+  the clause types the category maps to (MAPPING below);
+- precision of a type group: share of the clauses clausecheck typed so (in
+  contracts where the category's column was filled by the annotators, i.e. all)
+  that contain at least one span of the categories mapped to that group.
+
+CUAD's text itself is never written anywhere; only figures are printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import csv
+import re
+import sys
+import time
+from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from clausecheck.errors import ClauseCheckError
+from clausecheck.pipeline import analyze
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "cuad-dev"
+MAPPING: dict[str, frozenset[str]] = {
+    "Termination For Convenience": frozenset({"termination"}),
+    "Renewal Term": frozenset({"renewal", "duration"}),
+    "Notice Period To Terminate Renewal": frozenset({"renewal", "duration", "termination"}),
+    "Exclusivity": frozenset({"exclusivity"}),
+    "Non-Compete": frozenset({"exclusivity"}),
+    "Minimum Commitment": frozenset({"exclusivity"}),
+    "Volume Restriction": frozenset({"exclusivity"}),
+    "Price Restrictions": frozenset({"price_revision", "price"}),
+    "Most Favored Nation": frozenset({"price_revision"}),
+    "Audit Rights": frozenset({"audit"}),
+    "Ip Ownership Assignment": frozenset({"intellectual_property"}),
+    "Joint Ip Ownership": frozenset({"intellectual_property"}),
+    "Revenue/Profit Sharing": frozenset({"price", "payment", "incentives"}),
+    "Cap On Liability": frozenset({"liability_insurance"}),
+    "Uncapped Liability": frozenset({"liability_insurance"}),
+    "Insurance": frozenset({"liability_insurance"}),
+    "Governing Law": frozenset({"disputes_law"}),
+    "Anti-Assignment": frozenset({"other"}),
+    "Change Of Control": frozenset({"other", "termination"}),
+}
+_NON_WORD = re.compile(r"\W+")
+PROBE_CHARS = 60
+
+
+def _normalise(text: str) -> tuple[str, list[int]]:
+    """Lower-case letters and digits only, and the original index of each kept character."""
+    kept, index = [], []
+    for i, char in enumerate(text):
+        if char.isalnum():
+            kept.append(char.lower())
+            index.append(i)
+    return "".join(kept), index
+
+
+def evaluate_contract(task: tuple[Path, dict[str, list[str]]]) -> dict[str, object]:
+    """Per category: located spans and hits; per clause: its type and the categories it holds."""
+    path, spans = task
+    try:
+        report = analyze(path)
+    except ClauseCheckError as error:
+        return {"file": path.name, "error": error.code}
+    norm, index = _normalise(report.document.text)
+    clauses = report.clauses
+    types = [j.clause_type for j in report.judgements]
+    holds: list[set[str]] = [set() for _ in clauses]
+    located: dict[str, int] = defaultdict(int)
+    missing: dict[str, int] = defaultdict(int)
+    hits: dict[str, int] = defaultdict(int)
+    for category, texts in spans.items():
+        for text in texts:
+            probe = _normalise(text)[0][:PROBE_CHARS]
+            found = norm.find(probe) if len(probe) >= 12 else -1
+            if found < 0:
+                missing[category] += 1
+                continue
+            position = index[found]
+            inside = [i for i, c in enumerate(clauses) if c.start <= position < c.end]
+            if not inside:
+                missing[category] += 1
+                continue
+            located[category] += 1
+            holds[inside[0]].add(category)
+            hits[category] += types[inside[0]] in MAPPING[category]
+    return {"file": path.name, "error": "", "located": dict(located), "missing": dict(missing), "hits": dict(hits),
+            "clauses": [(t, sorted(h)) for t, h in zip(types, holds, strict=True)]}
+
+
+def load_tasks(limit: int) -> list[tuple[Path, dict[str, list[str]]]]:
+    """(PDF path, labelled spans per mapped category) for every contract of the split."""
+    csv.field_size_limit(10**9)
+    pdfs = {p.name.lower(): p for p in (DATA / "pdf").iterdir()}
+    tasks = []
+    with (DATA / "master_clauses.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            pdf = pdfs.get(row["Filename"].lower())
+            if pdf is None:
+                continue
+            spans = {category: [s for s in ast.literal_eval(row[category] or "[]") if s.strip()] for category in MAPPING}
+            tasks.append((pdf, spans))
+    return tasks[:limit] if limit else tasks
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--limit", type=int, default=0)
+    args = parser.parse_args()
+    if not (DATA / "master_clauses.csv").is_file():
+        print(f"CUAD development split not found in {DATA}", file=sys.stderr)
+        return 2
+    tasks = load_tasks(args.limit)
+    started = time.perf_counter()
+    with ProcessPoolExecutor(args.jobs) as pool:
+        results = [r for r in pool.map(evaluate_contract, tasks, chunksize=2) if not r["error"]]
+    print(f"{len(results)} of {len(tasks)} contracts analysed in {time.perf_counter() - started:.0f} s")
+    print(f"\n{'CUAD category':38} {'spans':>6} {'located':>8} {'recall':>7}   types counted as a hit")
+    for category, mapped in MAPPING.items():
+        located = sum(r["located"].get(category, 0) for r in results)  # type: ignore[union-attr]
+        missing = sum(r["missing"].get(category, 0) for r in results)  # type: ignore[union-attr]
+        hits = sum(r["hits"].get(category, 0) for r in results)  # type: ignore[union-attr]
+        recall = f"{hits / located:.3f}" if located else "  -"
+        print(f"{category:38} {located + missing:6} {located:8} {recall:>7}   {', '.join(sorted(mapped))}")
+    groups: dict[str, set[str]] = defaultdict(set)
+    for category, mapped in MAPPING.items():
+        for clause_type in mapped:
+            groups[clause_type].add(category)
+    print(f"\n{'clausecheck type':24} {'predicted':>9} {'holding a mapped span':>22} {'precision':>9}")
+    for clause_type, categories in sorted(groups.items()):
+        predicted = right = 0
+        for result in results:
+            for predicted_type, held in result["clauses"]:  # type: ignore[union-attr]
+                if predicted_type == clause_type:
+                    predicted += 1
+                    right += bool(categories & set(held))
+        precision = f"{right / predicted:.3f}" if predicted else "  -"
+        print(f"{clause_type:24} {predicted:9} {right:22} {precision:>9}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
