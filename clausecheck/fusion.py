@@ -41,6 +41,7 @@ TYPE_PRIOR: dict[str, frozenset[str]] = {
     "innovation": frozenset({"continuous_improvement", "incentives", "service_levels"}),
 }
 HEADING_RULE_PREFIX = "TYP-HEADING-"
+TRIGGER_SIGNAL = {"numeric": 1.0, "periodic": 0.8, "event": 0.5, "none": 0.1}
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,8 @@ def _provision_signal(effect: str, provisions: Sequence[Provision]) -> float:
         elif effect == "innovation" and p.spec_kind in ("output", "outcome") and p.party in ("supplier", "none"):
             count += 1.0
         elif effect == "review" and p.trigger is not None:
-            count += 1.0 + 0.5 * bool(p.procedure) + 0.5 * bool(p.consequence)
+            # a review word with no trigger ("the terms may be amended") says little; a threshold says much
+            count += TRIGGER_SIGNAL[p.trigger] + 0.5 * bool(p.procedure) + 0.5 * bool(p.consequence)
     return 1.0 - math.exp(-count / 2.0)
 
 

@@ -106,9 +106,10 @@ class LanguageMatcher:
         hits += self.phrases(doc) if len(self.phrases) else []
         for match_id, start, end in hits:
             spans.setdefault(strings[match_id], []).append((start, end))
+        text = doc.text  # spaCy rebuilds it on every access
         for rule in self._regex_rules:
             for regex in rule.regexes:
-                for found in regex.finditer(doc.text):
+                for found in regex.finditer(text):
                     if found.end() > found.start():
                         span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
                         if span is not None:
