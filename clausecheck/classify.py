@@ -18,10 +18,12 @@ from clausecheck.analysis.provisions import analyze_provisions, normalize_for_nl
 from clausecheck.engine import RuleSet, default_rules_dir, load_rules
 from clausecheck.evidence import Judgement, PartyRole
 from clausecheck.fusion import FusionModel, fuse
+from clausecheck.lexical import LexicalModel
 from clausecheck.nlp import Mode, get_nlp
 from clausecheck.segment.markers import parse_marker
 
 DEFAULT_MODEL = "fusion.json"
+LEXICAL_MODEL = "lexical.json"
 _DEFINITION = re.compile(
     r"^[«\"“‘']\s*[^»\"”’]{1,80}?\s*[»\"”’]\s*(?:\([^)]{0,40}\)\s*)?[,:]?\s*"
     r"(?:means|shall mean|has the meaning|refers to|includes|désigne|signifie|s'entend|vise|recouvre)\b",
@@ -89,6 +91,8 @@ class Classifier:
     rules: RuleSet
     model: FusionModel
     mode: Mode = "fast"
+    lexical: LexicalModel | None = None
+    """The trained second source of evidence, when shipped (``models/lexical.json``)."""
 
     def judge(self, text: str, lang: str, offset: int = 0, roles: Sequence[PartyRole] = (),
               heading_only: bool = False) -> Judgement:
@@ -102,6 +106,8 @@ class Classifier:
                 start, end = _span(item.start, item.end, origin)
                 item = replace(item, start=offset + start, end=offset + end, text=text[start:end])
             evidence.append(item)
+        if self.lexical is not None:
+            evidence += self.lexical.evidence(canon)
         provisions = []
         for provision in analyze_provisions(canon, lang, 0, tuple(roles), mode=self.mode, doc=doc):
             if origin:
@@ -124,5 +130,8 @@ def get_classifier(rule_dirs: tuple[str, ...] = (), disabled: tuple[str, ...] = 
                    model_path: str | None = None) -> Classifier:
     """The classifier for these settings, built once per process."""
     rules = load_rules(dirs=[Path(d) for d in rule_dirs] or None, disabled=disabled)
-    model = FusionModel.load(model_path or models_dir() / DEFAULT_MODEL)
-    return Classifier(rules, model, mode)
+    folder = Path(model_path).parent if model_path else models_dir()
+    model = FusionModel.load(model_path or folder / DEFAULT_MODEL)
+    lexical_path = folder / LEXICAL_MODEL
+    lexical = LexicalModel.load(lexical_path) if lexical_path.is_file() and "lexical" in model.name else None
+    return Classifier(rules, model, mode, lexical)

@@ -1,17 +1,6 @@
-"""Shared test helpers: the project's samples, analysed once per test session."""
+"""Makes tests/ importable, so test modules share ``sample_reports``."""
 
-from __future__ import annotations
-
-from functools import cache
+import sys
 from pathlib import Path
 
-from clausecheck import Report, analyze
-
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = ROOT / "samples"
-
-
-@cache
-def analyzed(path: str | Path) -> Report:
-    """The report of a sample with default settings, computed once per session (reports are immutable)."""
-    return analyze(Path(path).resolve())
+sys.path.insert(0, str(Path(__file__).resolve().parent))

@@ -1,7 +1,7 @@
 """The taxonomy's laws on real documents: format-fair, language-fair, and a lawyer's ranking of the samples."""
 
 import pytest
-from conftest import SAMPLES, analyzed
+from sample_reports import SAMPLES, analyzed
 
 SCORES = ("prescription", "adaptability", "innovation_room", "constraint")
 STEMS = sorted(p.stem for p in SAMPLES.glob("*.docx"))

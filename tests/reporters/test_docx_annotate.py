@@ -10,9 +10,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import analyzed
 from docx import Document as open_docx
 from lxml import etree
+from sample_reports import analyzed
 
 from clausecheck import analyze
 from clausecheck.errors import InputError

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import analyzed
+from sample_reports import analyzed
 
 from clausecheck import analyze
 from clausecheck.pipeline import Report
@@ -112,7 +112,7 @@ def en_report() -> Report:
 @pytest.fixture(scope="module")
 def fr_page(fr_report: Report) -> str:
     stream = io.StringIO()
-    write([fr_report], stream)
+    write([fr_report.to_dict()], stream)
     return stream.getvalue()
 
 
@@ -229,7 +229,7 @@ def test_findings_cite_their_clauses(fr_report: Report, fr_page: str) -> None:
 
 def test_english_report_and_several_documents(fr_report: Report, en_report: Report) -> None:
     stream = io.StringIO()
-    write([en_report, fr_report], stream)
+    write([en_report.to_dict(), fr_report.to_dict()], stream)
     page = stream.getvalue()
     tree = parse(page)
     assert tree.find_all("html")[0].attrs["lang"] == "en"
@@ -247,7 +247,7 @@ def test_english_report_and_several_documents(fr_report: Report, en_report: Repo
 
 def test_write_equals_render_of_the_json(en_report: Report) -> None:
     stream = io.StringIO()
-    write([en_report], stream)
+    write([en_report.to_dict()], stream)
     assert stream.getvalue() == render([json.loads(json.dumps(en_report.to_dict()))])
 
 

@@ -72,3 +72,25 @@ def test_parse_marker_never_fails(text: str) -> None:
     if marker is not None:
         assert 0 < marker.end <= len(text)
         assert marker.number
+
+
+def test_point_zero_numbers_a_top_level_section() -> None:
+    # "2.0 Scope" numbers section 2 (its children are 2.1...); the number is cited as written, zeros kept
+    section, cited = parse_marker("2.0 SCOPE"), parse_marker("Section 1.01 Terms")
+    assert (section.value, section.number) == ((2,), "2.0")
+    assert (cited.value, cited.number) == ((1, 1), "1.01")
+
+
+@pytest.mark.parametrize(("text", "number", "rest"), [("1.DEFINITIONS", "1", "DEFINITIONS"),
+                                                        ("4.2“Affiliate” means", "4.2", "“Affiliate” means")])
+def test_number_glued_to_its_title(text: str, number: str, rest: str) -> None:
+    # PDF text often loses the tab after the number
+    marker = parse_marker(text)
+    assert marker is not None and (marker.scheme, marker.number, text[marker.end :]) == ("decimal", number, rest)
+    assert parse_marker("1.5x faster") is None
+
+
+def test_bare_number_is_only_a_candidate() -> None:
+    marker = parse_marker("3 Payment Terms")
+    assert marker is not None and (marker.number, marker.bare) == ("3", True)
+    assert parse_marker("3 parties agree") is None
