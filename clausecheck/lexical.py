@@ -15,10 +15,10 @@ from __future__ import annotations
 import json
 import math
 import re
-from itertools import pairwise
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 

@@ -248,6 +248,8 @@ REVIEW = _words(
     r"se\s+rencontren?t?", r"se\s+réuni\w+", r"ajust\w+", r"renegotiat\w+", r"reviews?", r"reviewed", r"adjust\w*",
     r"change\s+requests?", r"change\s+control", r"meet\s+to", r"shall\s+meet", r"will\s+meet", r"for\s+convenience",
     r"pour\s+convenance", r"motif\s+d'intérêt\s+général", r"benchmark\w*", r"price\s+variation",
+    r"revis\w+", r"re-?examin\w+", r"amend\w*", r"requests?\s+to\s+change",
+    r"changes?\s+to\s+the\s+(?:agreement|contract|scope|services)",
 )
 NUMERIC_TRIGGER = re.compile(
     r"[±+]\s*\d+(?:[.,]\d+)?\s*%|\b(?:plus|moins)\s+de\s+\d+(?:[.,]\d+)?\s*%|\bau-delà\s+de\s+\d+"
@@ -272,7 +274,7 @@ PROCEDURE = re.compile(
     r"\bdélai\s+(?:de|d')\s*\w+|\bdans\s+(?:un|les)\s+délais?\b|\bsous\s+\d+\s+jours\b|\b\d+\s+(?:jours|mois)\b"
     r"|\blettre\s+recommandée\b|\bpar\s+écrit\b|\bpréavis\b|\bnotifi\w+|\bse\s+rencontren?t?\b|\bse\s+réuni\w+"
     r"|\bréunion\b|\bcomité\b|\bproposition\s+chiffrée\b|\bdemande\s+motivée\b"
-    r"|\bwithin\s+\d+\s+\w+|\b\d+\s+(?:days|months)'?\s*(?:prior\s+)?(?:written\s+)?notice\b|\bwritten\s+notice\b"
+    r"|\bwithin\s+\d+\s+\w+|\bwithin\s+[a-z-]+\s+\(\d+\)\s+\w+|\b\d+\s+(?:days|months)'?\s*(?:prior\s+)?(?:written\s+)?notice\b|\bwritten\s+notice\b"
     r"|\bin\s+writing\b|\b(?:shall|will)\s+meet\b|\bmeeting\b|\bnotify\b|\bnotice\s+period\b|\bprior\s+notice\b"
     r"|\bconvene\b|\bchange\s+request\s+form\b",
     _I,

@@ -34,9 +34,14 @@ _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demibold")
 _SCANNED_MAX_CHARS = 10
 """A page with images and fewer visible characters than this is a scanned page."""
 _HARD_HYPHEN = re.compile(r"(?:^|\s)([^\W\d_]+)-$")
+_COMPOUND_WORD = re.compile(r"[^\W\d_]+-[^\W\d_]+")
+_NEXT_WORD_HEAD = re.compile(r"[^\W\d_]*")
 _NEXT_WORD = re.compile(r"^([^\W\d_]\S*)\s*(.*)$")
 _PREFIXES = "non self co ex anti cross third sub inter quasi semi vice well long short full part post pre multi"
-_COMPOUND_PREFIXES = frozenset(f"{_PREFIXES} sous demi contre auto extra intra ultra".split())
+_COMPOUND_PREFIXES = frozenset(
+    f"{_PREFIXES} sous demi contre auto extra intra ultra ci au vis peut arrière avant après porte grand mi "
+    "vingt trente quarante cinquante soixante dix quatre cent".split()
+)
 """Left halves after which a line-end ``-`` is a real compound hyphen (``non-\\ncompetition``)."""
 
 
@@ -276,7 +281,14 @@ def _reading_order(tp: _TextPage, lines: list[_Line], width: float) -> tuple[lis
 
 
 def _join_hyphens(lines: list[_Line]) -> int:
-    """Join words cut at line ends, moving the word's end up to the first line. Returns the joins."""
+    """Join words cut at line ends, moving the word's end up to the first line. Returns the joins.
+
+    A line-end hyphen before a lower-case word is a compound's own hyphen
+    ("vingt-quatre", "non-compete") when the document writes that compound with
+    a hyphen elsewhere, or when its first half is a known compound head;
+    otherwise it was put there to break the word, and goes.
+    """
+    hyphenated = {w.lower() for line in lines for w in _COMPOUND_WORD.findall(line.text)}
     joins = 0
     for i in range(len(lines) - 1):
         line, nxt = lines[i], lines[i + 1]
@@ -294,7 +306,8 @@ def _join_hyphens(lines: list[_Line]) -> int:
             if hyphen is None or not word.group(1)[0].islower():
                 continue
             head = hyphen.group(1).lower()
-            keep = len(head) <= 2 or head in _COMPOUND_PREFIXES
+            compound = f"{head}-{_NEXT_WORD_HEAD.match(word.group(1).lower())[0]}"  # type: ignore[index]
+            keep = len(head) <= 2 or head in _COMPOUND_PREFIXES or compound in hyphenated
             line.text = (line.text if keep else line.text[:-1]) + word.group(1)
         line.soft_end = False
         nxt.text = word.group(2)
