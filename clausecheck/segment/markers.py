@@ -87,7 +87,7 @@ class Marker:
 
 
 def _dotted(num: str) -> tuple[int, ...]:
-    """Value of a dotted number; a trailing ".0" is the level itself ("2.0" numbers section 2, "2.0.1" its child)."""
+    """Value of a dotted number; a trailing ".0" is the level itself ("2.0" numbers section 2, whose children are 2.1...)."""
     value = tuple(int(part) for part in re.split(r"\s?\.\s?", num.strip(". ")) if part)
     while len(value) > 1 and value[-1] == 0:
         value = value[:-1]

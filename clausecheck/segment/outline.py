@@ -47,6 +47,10 @@ class Outline:
     """Numbered clauses accepted so far."""
     parent_division: tuple[int, ...] | None = None
     """Number of the open "Article N" / "Section N", whose sub-clauses may be numbered "N.1"."""
+    closed: set[str] = field(default_factory=set)
+    """Schemes closed by a shallower clause since they were last used: they may restart at 1."""
+    bare_top: bool = False
+    """The last top-level decimal was a bare number ("1 Definitions"): the document numbers its headings so."""
 
     def fits(
         self, marker: Marker, trusted: bool, heading_like: bool, bold: bool = False, rest_is_sentence_end: bool = False
@@ -60,6 +64,13 @@ class Outline:
             return heading_like and (bold or not rest_is_sentence_end)
         last = self.last.get(marker.scheme)
         value = marker.value
+        restart = all(part == 1 for part in value)  # "5. Term / A.": restarts under a new parent
+        if restart and last is not None and marker.scheme in self.closed and marker.scheme not in (ANNEX, PART):
+            return True
+        if marker.bare:  # "1 Definitions": only as the document's own scheme, counting from 1
+            if last is None:
+                return value[0] <= 2
+            return self.bare_top and last[0] < value[0] <= last[0] + _MAX_SKIP
         if marker.scheme in _DOTTED:
             if last is None:
                 article = self.parent_division
@@ -81,17 +92,30 @@ class Outline:
         """Record ``marker`` as opening a clause; return the clause's level (1 = top)."""
         self.numbered += 1
         self.last[marker.scheme] = marker.value
+        if marker.scheme == DECIMAL and marker.depth == 1:
+            self.bare_top = marker.bare
         if marker.scheme in (ARTICLE, SECTION) and marker.depth == 1:
             # "Article 3" / "Section 3": its sub-clauses are numbered 3.1, 3.2... or restart at 1.
             self.last.pop(DECIMAL, None)
             self.parent_division = marker.value
         key = (marker.scheme, marker.depth if marker.scheme in _DOTTED else 1)
+        before = {scheme for scheme, _ in self.stack}
+        level = self._place(marker, key)
+        # A scheme nested under the previous clause and closed by this one may restart under its new parent
+        # ("4. Payment / A. / B." then "5. Term / A.") or go on counting ("Chapter 2 / Article 9").
+        self.closed.discard(marker.scheme)
+        self.closed |= before - {entry[0] for entry in self.stack}
+        return level
+
+    def _place(self, marker: Marker, key: tuple[str, int]) -> int:
+        """Update the stack of open schemes for an accepted ``marker``; return its level."""
         if marker.scheme in (ANNEX, PART) and key not in self.stack:
             outer = [entry for entry in self.stack if entry[0] in (PART, ANNEX)] if marker.scheme == ANNEX else []
             self.stack = [entry for entry in outer if entry[0] == PART and marker.scheme != ANNEX]
-            if marker.scheme == ANNEX:
-                self.last.pop(DECIMAL, None)
-                self.last.pop(ARTICLE, None)
+        if marker.scheme == ANNEX:  # every annex, not only the first, restarts the numbering inside it
+            for scheme in (DECIMAL, ARTICLE, SECTION):
+                self.last.pop(scheme, None)
+            self.parent_division = None
         if key in self.stack:
             del self.stack[self.stack.index(key) + 1 :]
             return len(self.stack)

@@ -26,11 +26,13 @@ _PREAMBLE_HEADINGS = re.compile(
     re.IGNORECASE,
 )
 _MAX_TITLE_WORDS = 16
+_CONTENTS_MIN = 5
+"""Numbered headings in a row, without text between them, that may be a table of contents."""
 _CELL_SEP = " | "
 """How readers join the cells of a row whose cells they know (Word tables)."""
 _LABEL_BLOCKS = 5
 """Without pages, the blocks that count as the top of the document (where a filing label sits)."""
-_PROSE_WORDS = 8
+_PROSE_WORDS = 12
 """A mixed-case line this long is running text, not a cover label or legend."""
 
 
@@ -99,11 +101,21 @@ class Segmenter:
         return _title_shaped(rest) and rest[0] not in "(," and "," not in rest and _words(rest) <= 10
 
     def _bare_heading(self, index: int, rest: str) -> bool:
-        """ "1 Definitions": a short title without digits, followed by text that is not another bare number."""
+        """Whether a bare number heads a clause: a short title without digits, not followed by another bare number."""
         if not _title_shaped(rest) or rest.endswith((".", ",")) or _words(rest) > 10 or any(c.isdigit() for c in rest):
             return False
         following = self.blocks[index + 1].text if index + 1 < len(self.blocks) else ""
         return not re.match(r"\d+\s", following)
+
+    def _cut_off(self, index: int, block: Block) -> bool:
+        """A plain annex marker right after running text cut mid-sentence on the same page: a wrapped reference."""
+        if block.bold or not index or self.blocks[index - 1].page != block.page:
+            return False
+        previous = self.blocks[index - 1].text.rstrip()
+        marker = parse_marker(previous)
+        if _words(previous) < 6 or (marker is not None and marker.is_list):
+            return False
+        return previous[-1:].islower() or previous.endswith(",")
 
     def _document_label(self, index: int, block: Block) -> bool:
         """An annex marker at the top of the first page, before any clause or running text, labels the document."""
@@ -143,10 +155,18 @@ class Segmenter:
         trusted = self._trusted(block)
         if rest and rest[0].islower() and not trusted:
             return None  # "Article 1195 du Code civil...", "Section 3 hereof": a wrapped reference
+        if marker.scheme != ANNEX and block.text[marker.end - 1 : marker.end + 1].endswith("(") and not trusted \
+                and not block.text[marker.end - 1].isspace():
+            return None  # "Article 2.2(iii).", "Section 4(b) applies": a reference to a sub-paragraph
+        if marker.scheme == ANNEX and not trusted and (self._document_label(index, block) or self._cut_off(index, block)):
+            return None  # "Exhibit 10.1" labelling the whole filing; "...as described in the attached / EXHIBIT D."
         if marker.bare and not trusted and not self._bare_heading(index, rest):
             return None  # "30 Business Days after...", a table row "1 Modem": a number, not a heading
-        if marker.scheme == ANNEX and not trusted and self._document_label(index, block):
-            return None  # "Exhibit 10.1" filed on top of the contract: a label of the whole document
+        if marker.scheme != ANNEX and block.text[marker.end - 1 : marker.end + 1].endswith("(") and not trusted \
+                and not block.text[marker.end - 1].isspace():
+            return None  # "Article 2.2(iii).", "Section 4(b) applies": a reference to a sub-paragraph
+        if marker.scheme == ANNEX and not trusted and (self._document_label(index, block) or self._cut_off(index, block)):
+            return None  # "Exhibit 10.1" labelling the whole filing; "...as described in the attached / EXHIBIT D."
         sentence_end = not rest and block.text.rstrip().endswith(".") and not block.text.isupper()
         if not self.outline.fits(marker, trusted, self._heading_like(block, rest), block.bold, sentence_end):
             return None
@@ -200,11 +220,22 @@ class Segmenter:
         return _Head(index, None, None, _clean_title(title), self.outline.unnumbered_level(), body, len(text))
 
     def heads(self) -> list[_Head]:
-        """Find every block that opens a clause."""
+        """Find every block that opens a clause; a contents list left in the text is walked past."""
+        heads = self._walk(range(0))
+        contents = _contents_run(heads, self.blocks)
+        if contents is not None:
+            self.outline, self.head_blocks = Outline(), set()
+            heads = self._walk(contents)
+        return heads
+
+    def _walk(self, skip: range) -> list[_Head]:
         heads: list[_Head] = []
         index = 0
         while index < len(self.blocks):
             block = self.blocks[index]
+            if index in skip:
+                index = skip.stop
+                continue
             marker = parse_label(block.label, block.text) if block.label else parse_marker(block.text)
             if block.kind == "table_row" and not _numbered_row(block, marker):
                 index += 1  # a row of cells (table, signature block) never opens a clause
@@ -259,6 +290,26 @@ class Segmenter:
         preamble_end = heads[0].index if heads else len(self.blocks)
         end = self.blocks[preamble_end - 1].end if preamble_end else 0
         return Segmentation(clauses=tuple(clauses), preamble_end=end)
+
+
+def _contents_run(heads: list[_Head], blocks: tuple[Block, ...]) -> range | None:
+    """Blocks of a table of contents the reader left in, or None.
+
+    The document's first headings follow each other with no text between them, and their numbers open blocks
+    again later in the document.
+    """
+    end = 1
+    while end < len(heads) and _words(blocks[heads[end - 1].index].text) <= _MAX_TITLE_WORDS:
+        if heads[end].index > max(heads[end - 1].body_block, heads[end - 1].index + 1):
+            break  # text between the two headings
+        end += 1
+    values = [head.marker.value for head in heads[:end] if head.marker is not None]
+    if len(values) < _CONTENTS_MIN:
+        return None
+    later = {marker.value for block in blocks[heads[end - 1].body_block :] if (marker := parse_marker(block.text))}
+    if sum(value in later for value in values) < 0.6 * len(values):
+        return None
+    return range(heads[0].index, heads[end - 1].body_block)
 
 
 def _numbered_row(block: Block, marker: Marker | None) -> bool:
