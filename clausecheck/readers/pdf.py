@@ -288,7 +288,7 @@ def _join_hyphens(lines: list[_Line]) -> int:
     a hyphen elsewhere, or when its first half is a known compound head;
     otherwise it was put there to break the word, and goes.
     """
-    hyphenated = {w.lower() for line in lines for w in _COMPOUND_WORD.findall(line.text)}
+    hyphenated: set[str] | None = None  # the document's hyphenated compounds, read on first need
     joins = 0
     for i in range(len(lines) - 1):
         line, nxt = lines[i], lines[i + 1]
@@ -306,8 +306,12 @@ def _join_hyphens(lines: list[_Line]) -> int:
             if hyphen is None or not word.group(1)[0].islower():
                 continue
             head = hyphen.group(1).lower()
-            compound = f"{head}-{_NEXT_WORD_HEAD.match(word.group(1).lower())[0]}"  # type: ignore[index]
-            keep = len(head) <= 2 or head in _COMPOUND_PREFIXES or compound in hyphenated
+            keep = len(head) <= 2 or head in _COMPOUND_PREFIXES
+            if not keep:
+                if hyphenated is None:
+                    hyphenated = {w.lower() for other in lines for w in _COMPOUND_WORD.findall(other.text)}
+                compound = f"{head}-{_NEXT_WORD_HEAD.match(word.group(1).lower())[0]}"  # type: ignore[index]
+                keep = compound in hyphenated
             line.text = (line.text if keep else line.text[:-1]) + word.group(1)
         line.soft_end = False
         nxt.text = word.group(2)
