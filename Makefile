@@ -16,7 +16,7 @@ install: $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 
 demo: install
-	$(BIN)/clausecheck analyze samples/
+	$(BIN)/clausecheck analyze samples/*.docx samples/*.pdf
 
 debian-packages:
 	@missing=""; for p in $(DEBIAN_TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \

@@ -8,7 +8,7 @@ compiled rules, the fusion model) load once per process through
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ from clausecheck.classify import get_classifier
 from clausecheck.clauses import Clause, Segmentation
 from clausecheck.config import WaiverSpec
 from clausecheck.doc_kind import detect_doc_kind
-from clausecheck.document import Document
+from clausecheck.document import Document, Warning
 from clausecheck.evidence import Judgement, PartyRole
 from clausecheck.language import detect_language
 from clausecheck.nlp import Mode
@@ -195,4 +195,8 @@ def analyze(path: str | Path, options: ReadOptions | None = None, settings: Sett
     """
     settings = settings or Settings()
     document = read_document(path, options or settings.read)
-    return judge_document(document, segment(document), settings)
+    segmentation = segment(document)
+    if not segmentation.clauses:  # say so: an empty clause list must never pass for a clean contract
+        notice = Warning("no_clauses", "no numbered or titled clause was found: the whole text is treated as preamble")
+        document = replace(document, warnings=(*document.warnings, notice))
+    return judge_document(document, segmentation, settings)

@@ -81,3 +81,11 @@ def test_size_limit(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["analyze", str(path), "--max-size", "1"])
     assert result.exit_code == 2
     assert "E106" in result.stderr
+
+
+def test_text_without_clauses_is_reported_not_silent(tmp_path: Path) -> None:
+    path = _write(tmp_path, "memo.txt", "This memo has no numbered clause at all.\nIt is plain prose about a meeting.\n")
+    result = CliRunner().invoke(cli, ["analyze", str(path), "--format", "json"])
+    assert result.exit_code == 0
+    warnings = json.loads(result.stdout)["document"]["warnings"]
+    assert [w["code"] for w in warnings] == ["no_clauses"]
