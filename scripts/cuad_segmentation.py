@@ -19,7 +19,8 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from clausecheck.errors import ClauseCheckError
-from clausecheck.pipeline import analyze
+from clausecheck.readers import read_document
+from clausecheck.segment import segment
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "cuad-dev" / "pdf"
 
@@ -27,24 +28,25 @@ DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "cuad
 def measure(path: Path) -> dict[str, object]:
     """One row of statistics for one file (runs in a worker)."""
     try:
-        report = analyze(path)
+        document = read_document(path)
+        segmentation = segment(document)
     except ClauseCheckError as error:
         return {"file": path.name, "error": error.code, "message": error.line()}
     except Exception as error:  # a crash is what this script exists to find
         return {"file": path.name, "error": "CRASH", "message": f"{type(error).__name__}: {error}"}
-    text_len = max(1, len(report.document.text))
-    clauses = report.clauses
+    text_len = max(1, len(document.text))
+    clauses = segmentation.clauses
     largest = max((c.end - c.start for c in clauses), default=0) / text_len
-    coverage = report.segmentation.covered / text_len
+    coverage = segmentation.covered / text_len
     flags = []
     if len(clauses) < 5:
         flags.append("few-clauses")
-    if largest > 0.35 and len(report.document.text) > 5000:
+    if largest > 0.35 and len(document.text) > 5000:
         flags.append("giant-clause")
     if coverage < 0.6:
         flags.append("low-coverage")
     return {
-        "file": path.name, "error": "", "pages": report.document.page_count or 0, "chars": text_len,
+        "file": path.name, "error": "", "pages": document.page_count or 0, "chars": text_len,
         "clauses": len(clauses), "coverage": round(coverage, 3), "largest": round(largest, 3),
         "headings": round(sum(1 for c in clauses if c.heading) / max(1, len(clauses)), 3),
         "flags": " ".join(flags),
