@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from clausecheck.analysis.provisions import analyze_provisions, normalize_for_nlp
+from clausecheck.analysis.term import term_months
 from clausecheck.engine import RuleSet, default_rules_dir, load_rules
 from clausecheck.evidence import Judgement, PartyRole
 from clausecheck.fusion import FusionModel, fuse
@@ -24,6 +25,8 @@ from clausecheck.segment.markers import parse_marker
 
 DEFAULT_MODEL = "fusion.json"
 LEXICAL_MODEL = "lexical.json"
+TERM_TYPES = frozenset({"duration", "renewal"})
+"""Clause types whose stated durations give the contract's term (``term_months``, read by the findings)."""
 _DEFINITION = re.compile(
     r"^[«\"“‘']\s*[^»\"”’]{1,80}?\s*[»\"”’]\s*(?:\([^)]{0,40}\)\s*)?[,:]?\s*"
     r"(?:means|shall mean|has the meaning|refers to|includes|désigne|signifie|s'entend|vise|recouvre)\b",
@@ -116,7 +119,10 @@ class Classifier:
             provisions.append(provision)
         if is_definition(text):
             return fuse([], provisions, self.model, heading_only=True, clause_type="definitions")
-        return fuse(evidence, provisions, self.model, heading_only)
+        judgement = fuse(evidence, provisions, self.model, heading_only)
+        if judgement.clause_type in TERM_TYPES and (months := term_months(canon)) is not None:
+            judgement = replace(judgement, attributes={**judgement.attributes, "term_months": months})
+        return judgement
 
 
 def _span(start: int, end: int, origin: list[int]) -> tuple[int, int]:

@@ -179,3 +179,18 @@ def test_accurate_mode_agrees_on_french() -> None:
     fast = analyze_provisions(text, "fr", 0, ())
     accurate = analyze_provisions(text, "fr", 0, (), mode="accurate")
     assert fast == accurate
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("Le contrat est conclu pour une durée ferme de trois (3) ans à compter de la date de démarrage.", 36),
+        ("This Agreement has an initial term of five (5) years and renews for successive one-year periods.", 60),
+        ("L'accord-cadre est conclu pour 12 mois, reconductible trois fois.", 12),
+        ("This Agreement continues until terminated.", None),
+    ],
+)
+def test_term_months(text: str, months: int | None) -> None:
+    from clausecheck.analysis.term import term_months
+
+    assert term_months(text) == months
