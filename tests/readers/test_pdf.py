@@ -13,7 +13,7 @@ from clausecheck.errors import InputError
 from clausecheck.readers import ReadOptions
 from clausecheck.readers.pdf import PdfReader
 
-CUAD = Path(os.environ.get("CLAUSECHECK_CUAD", "/work/shared/data/cuad-dev/pdf"))
+CUAD = Path(os.environ.get("CLAUSECHECK_CUAD", Path(__file__).resolve().parents[3] / "shared" / "data" / "cuad-dev" / "pdf"))
 OPTIONS = ReadOptions()
 
 
