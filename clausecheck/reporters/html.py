@@ -18,6 +18,8 @@ import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TextIO
 
+from clausecheck.reporters.texts import READINGS, band
+
 __all__ = ["render", "write"]
 
 EFFECTS: tuple[str, ...] = ("rigid", "review", "innovation")
@@ -46,12 +48,7 @@ UI: dict[str, dict[str, Any]] = {
             "adaptability": "How well the terms can be revisited while the contract runs.",
             "innovation_room": "How much room and reward the document leaves for supplier innovation.",
         },
-        "reading": {
-            "constraint": ("low constraint", "moderately constraining", "highly constraining"),
-            "prescription": ("light prescription", "prescriptive", "highly prescriptive"),
-            "adaptability": ("little adaptability", "partly adaptable", "highly adaptable"),
-            "innovation_room": ("little innovation room", "some innovation room", "ample innovation room"),
-        },
+        "reading": READINGS["en"],
         "drivers": "Driving clauses", "no_drivers": "No clause contributes to this score.",
         "chart": "Effects along the document",
         "chart_help": "Each mark is a labelled clause, placed by its position in the text; darker means more probable. "
@@ -101,13 +98,7 @@ UI: dict[str, dict[str, Any]] = {
             "adaptability": "Capacité à revoir les termes en cours d'exécution.",
             "innovation_room": "Liberté et rémunération laissées à l'innovation du titulaire.",
         },
-        "reading": {
-            "constraint": ("peu contraignant", "moyennement contraignant", "très contraignant"),
-            "prescription": ("peu prescriptif", "prescriptif", "très prescriptif"),
-            "adaptability": ("peu adaptable", "partiellement adaptable", "très adaptable"),
-            "innovation_room": ("peu de marge d'innovation", "marge d'innovation partielle",
-                                "large marge d'innovation"),
-        },
+        "reading": READINGS["fr"],
         "drivers": "Clauses déterminantes", "no_drivers": "Aucune clause ne contribue à ce score.",
         "chart": "Effets au fil du document",
         "chart_help": "Chaque marque est une clause étiquetée, placée selon sa position dans le texte ; plus elle est "
@@ -186,9 +177,9 @@ def _percent(value: float, ui: Strings) -> str:
 
 def _reading(name: str, value: float, ui: Strings) -> tuple[str, str]:
     """The reading of a score and its tone (``good``, ``mid`` or ``bad``)."""
-    band = 2 if value >= 70 else 1 if value >= 40 else 0
+    level = band(value)
     tones = ("good", "mid", "bad") if name in HIGH_IS_BAD else ("bad", "mid", "good")
-    return ui["reading"][name][band], tones[band]
+    return ui["reading"][name][level], tones[level]
 
 
 def _clause_name(clause: Mapping[str, Any]) -> str:

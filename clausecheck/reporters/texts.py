@@ -12,21 +12,22 @@ LABEL_NAMES = {
     "en": {"rigid": "rigid", "review": "review", "innovation": "innovation", "neutral": "neutral"},
     "fr": {"rigid": "rigide", "review": "revoyure", "innovation": "innovation", "neutral": "neutre"},
 }
-# (lower bound, reading) from the highest band down; for adaptability and innovation_room high is good.
-_READINGS = {
+# Three bands per score, low (< 40), middle (40-70), high (>= 70): one wording for every reporter.
+READINGS = {
     "en": {
-        "constraint": [(70, "highly constraining"), (50, "constraining"), (30, "balanced"), (0, "open")],
-        "prescription": [(70, "dictates the means"), (40, "prescriptive in places"), (0, "leaves the means open")],
-        "adaptability": [(60, "can be revisited"), (30, "some review mechanisms"), (0, "hard to revisit")],
-        "innovation_room": [(60, "room and reward for innovation"), (30, "some room"), (0, "little room")],
+        "constraint": ("low constraint", "moderately constraining", "highly constraining"),
+        "prescription": ("light prescription", "prescriptive", "highly prescriptive"),
+        "adaptability": ("little adaptability", "partly adaptable", "highly adaptable"),
+        "innovation_room": ("little innovation room", "some innovation room", "ample innovation room"),
     },
     "fr": {
-        "constraint": [(70, "très contraignant"), (50, "contraignant"), (30, "équilibré"), (0, "ouvert")],
-        "prescription": [(70, "impose les moyens"), (40, "prescriptif par endroits"), (0, "laisse les moyens libres")],
-        "adaptability": [(60, "peut être revu"), (30, "quelques mécanismes de revoyure"), (0, "difficile à revoir")],
-        "innovation_room": [(60, "place et récompense pour l'innovation"), (30, "un peu de place"), (0, "peu de place")],
+        "constraint": ("peu contraignant", "moyennement contraignant", "très contraignant"),
+        "prescription": ("peu prescriptif", "prescriptif", "très prescriptif"),
+        "adaptability": ("peu adaptable", "partiellement adaptable", "très adaptable"),
+        "innovation_room": ("peu de marge d'innovation", "marge d'innovation partielle", "large marge d'innovation"),
     },
 }
+BAND_BOUNDS = (40.0, 70.0)
 HEADINGS = {
     "en": {"scores": "Scores", "findings": "Findings", "clauses": "Clauses", "drivers": "driven by",
            "suggestion": "Suggestion", "none": "No finding.", "waived": "waived"},
@@ -40,12 +41,14 @@ def lang_of(report_language: str) -> str:
     return "fr" if report_language == "fr" else "en"
 
 
+def band(value: float) -> int:
+    """0, 1 or 2: the band of a score (see ``BAND_BOUNDS``)."""
+    return sum(value >= bound for bound in BAND_BOUNDS)
+
+
 def reading(score: str, value: float, language: str) -> str:
     """A few words saying what a score's value means."""
-    for bound, words in _READINGS[lang_of(language)][score]:
-        if value >= bound:
-            return words
-    return ""
+    return READINGS[lang_of(language)][score][band(value)]
 
 
 def clause_label(clause: dict[str, object]) -> str:
