@@ -21,7 +21,7 @@ from clausecheck.evidence import Judgement, PartyRole
 from clausecheck.fusion import FusionModel, fuse
 from clausecheck.lexical import LexicalModel
 from clausecheck.nlp import Mode, get_nlp
-from clausecheck.segment.markers import parse_marker
+from clausecheck.segment.markers import BULLET_GLYPHS, parse_marker
 
 DEFAULT_MODEL = "fusion.json"
 LEXICAL_MODEL = "lexical.json"
@@ -34,9 +34,8 @@ _DEFINITION = re.compile(
 )
 
 
-_BULLET = re.compile(r"^[-–—•◦▪■●○*·➢✓❖\uf0b7\uf0a7](?=\s)\s*")
+_BULLET = re.compile(rf"^[{BULLET_GLYPHS}\uf0b7\uf0a7](?=\s)\s*")
 _CELL = re.compile(r"\s+\|\s+")
-_SPACES = re.compile(r"\s+")
 
 
 def canonical(text: str) -> tuple[str, list[int]]:
@@ -101,15 +100,16 @@ class Classifier:
               heading_only: bool = False) -> Judgement:
         """Type, effects, labels, provisions and evidence of one clause whose text starts at ``offset``."""
         lang = lang if lang in ("fr", "en") else "en"
+        definition = is_definition(text)  # neutral by nature: no rule matching needed
         canon, origin = canonical(text)
         doc = get_nlp(lang, self.mode)(normalize_for_nlp(canon))
         evidence = []
-        for item in self.rules.match_doc(doc, lang, 0, self.mode):
+        for item in () if definition else self.rules.match_doc(doc, lang, 0, self.mode):
             if item.start is not None and item.end is not None and origin:
                 start, end = _span(item.start, item.end, origin)
                 item = replace(item, start=offset + start, end=offset + end, text=text[start:end])
             evidence.append(item)
-        if self.lexical is not None:
+        if self.lexical is not None and not definition:
             evidence += self.lexical.evidence(canon)
         provisions = []
         for provision in analyze_provisions(canon, lang, 0, tuple(roles), mode=self.mode, doc=doc):
@@ -117,7 +117,7 @@ class Classifier:
                 start, end = _span(provision.start, provision.end, origin)
                 provision = replace(provision, start=offset + start, end=offset + end)
             provisions.append(provision)
-        if is_definition(text):
+        if definition:
             return fuse([], provisions, self.model, heading_only=True, clause_type="definitions")
         judgement = fuse(evidence, provisions, self.model, heading_only)
         if judgement.clause_type in TERM_TYPES and (months := term_months(canon)) is not None:

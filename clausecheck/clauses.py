@@ -64,6 +64,8 @@ class Segmentation:
     """Every clause in document order."""
     preamble_end: int
     """End of the text before the first clause (title, parties); 0 when there is none."""
+    language: str = "en"
+    """Main language of the document (``fr`` or ``en``), the default of every clause's own."""
 
     @property
     def covered(self) -> int:

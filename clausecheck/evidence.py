@@ -23,6 +23,8 @@ Party = Literal["supplier", "buyer", "both", "none"]
 Modality = Literal["obligation", "prohibition", "permission", "none"]
 Strength = Literal["strict", "normal", "soft"]
 SpecKind = Literal["means", "output", "outcome", "none"]
+TRIGGER_RANK: dict[str, int] = {"none": 0, "event": 1, "periodic": 2, "numeric": 3}
+"""Review triggers from weakest to strongest: a threshold says more than a date, a date more than an event."""
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from clausecheck.evidence import EFFECTS, Evidence, Judgement, Provision
+from clausecheck.evidence import EFFECTS, TRIGGER_RANK, Evidence, Judgement, Provision
 
 FEATURES = ("bias", "rule_for", "rule_against", "type_prior", "provisions", "model")
 TYPE_PRIOR: dict[str, frozenset[str]] = {
@@ -140,11 +140,10 @@ def clause_attributes(evidence: Sequence[Evidence], provisions: Sequence[Provisi
         if item.weight > 0:
             for key, value in item.attributes.items():
                 attributes.setdefault(key, value)
-    order = {"numeric": 3, "periodic": 2, "event": 1, "none": 0}
     triggers = [p.trigger for p in provisions if p.trigger is not None]
     if triggers:
-        best = max(triggers, key=lambda t: order[t])
-        if order[best] > order.get(str(attributes.get("trigger", "none")), 0):
+        best = max(triggers, key=TRIGGER_RANK.__getitem__)
+        if TRIGGER_RANK[best] > TRIGGER_RANK.get(str(attributes.get("trigger", "none")), 0):
             attributes["trigger"] = best
         attributes.setdefault("procedure", any(p.procedure for p in provisions))
         attributes.setdefault("consequence", any(p.consequence for p in provisions))

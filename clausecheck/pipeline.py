@@ -20,7 +20,6 @@ from clausecheck.config import WaiverSpec
 from clausecheck.doc_kind import detect_doc_kind
 from clausecheck.document import Document, Warning
 from clausecheck.evidence import Judgement, PartyRole
-from clausecheck.language import detect_language
 from clausecheck.nlp import Mode
 from clausecheck.readers import ReadOptions, read_document
 from clausecheck.scoring import Finding, Scores, ScoringConfig, Waiver, default_config, detect_findings, score_document
@@ -161,7 +160,7 @@ def resolve_waivers(specs: tuple[WaiverSpec, ...], pairs: tuple[tuple[Clause, Ju
 
 def judge_document(document: Document, segmentation: Segmentation, settings: Settings) -> Report:
     """Judge, score and find, given a read and segmented document (pure given the settings)."""
-    language = detect_language(document.text)
+    language = segmentation.language
     classifier = get_classifier(settings.rule_dirs, settings.disabled_rules, settings.nlp_mode)
     parties = resolve_parties(document.text[:PARTY_WINDOW], language)
     judgements = tuple(

@@ -21,14 +21,13 @@ from typing import Any
 
 from clausecheck.clauses import Clause
 from clausecheck.errors import UsageError
-from clausecheck.evidence import Judgement
+from clausecheck.evidence import TRIGGER_RANK, Judgement
 from clausecheck.scoring.config import ScoringConfig, default_config
 
 SUB_SCORES: tuple[str, ...] = ("prescription", "adaptability", "innovation_room")
 """The three sub-scores, each fed by one effect."""
 SCORE_OF_EFFECT: dict[str, str] = {"rigid": "prescription", "review": "adaptability", "innovation": "innovation_room"}
 """Which sub-score each effect feeds."""
-TRIGGER_RANK: dict[str, int] = {"none": 0, "event": 1, "periodic": 2, "numeric": 3}
 TRUE_WORDS = frozenset({"true", "yes", "oui", "1"})
 
 

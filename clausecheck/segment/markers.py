@@ -41,9 +41,11 @@ _DECIMAL = re.compile(
 _BARE = re.compile(r"^(?P<num>\d{1,2})\s+(?=[A-Z])")
 _ROMAN_MARK = re.compile(rf"^(?P<num>{_ROMAN})(?:\.|\s?[-–—)])(?=\s|$)\s*")
 _LETTER_MARK = re.compile(r"^(?P<num>[A-Z])(?:\.|\))(?=\s|$)\s*")
+BULLET_GLYPHS = "-–—•◦▪■●○*·➢✓❖"
+"""Characters that open a bulleted list item (inside a character class: the hyphen comes first)."""
 _LIST = re.compile(
     r"^(?:\((?P<pr>[ivx]{1,5})\)|(?P<rp>[ivx]{2,5})\)|\((?P<pl>[a-z]{1,2})\)|(?P<lp>[a-z])\)|\((?P<pn>\d{1,2})\)|(?P<np>\d{1,2})\)"
-    r"|(?P<bul>[-–—•◦▪■●○*·➢✓❖]|o(?=\s)))\s+"
+    rf"|(?P<bul>[{BULLET_GLYPHS}]|o(?=\s)))\s+"
 )
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}

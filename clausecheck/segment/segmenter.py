@@ -291,7 +291,7 @@ class Segmenter:
             open_levels.append((head.level, clause_id))
         preamble_end = heads[0].index if heads else len(self.blocks)
         end = self.blocks[preamble_end - 1].end if preamble_end else 0
-        return Segmentation(clauses=tuple(clauses), preamble_end=end)
+        return Segmentation(clauses=tuple(clauses), preamble_end=end, language=doc_language)
 
 
 def _contents_run(heads: list[_Head], blocks: tuple[Block, ...]) -> range | None:
