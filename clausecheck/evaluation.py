@@ -40,6 +40,8 @@ class Example:
     labels: frozenset[str]
     split: str
     attributes: dict[str, Any] = field(default_factory=dict)
+    group: str = ""
+    """Clauses of one source contract share a group (cross-validation keeps a group in one fold)."""
 
 
 def load_corpus(paths: Iterable[Path], cuad_dir: Path | None = None) -> tuple[list[Example], int]:
@@ -63,6 +65,7 @@ def load_corpus(paths: Iterable[Path], cuad_dir: Path | None = None) -> tuple[li
                     id=record["id"], lang=record["lang"], text=text, heading=record.get("heading"),
                     type=record["type"], labels=frozenset(record["labels"]), split=record.get("split", "dev"),
                     attributes=record.get("attributes", {}),
+                    group=record["cuad"]["file"] if "cuad" in record else record["id"],
                 )
             )
     return examples, missing

@@ -62,6 +62,39 @@ class _Text:
     toc: bool = False
 
 
+@dataclass(frozen=True)
+class RunSpan:
+    """One ``w:r`` element and the characters it gave its paragraph's raw text."""
+
+    element: Any
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class SourceParagraph:
+    """A ``w:p`` element, the block it produced, its runs and its raw text (before normalisation)."""
+
+    element: Any
+    block: Block
+    runs: tuple[RunSpan, ...]
+    raw: str
+
+
+@dataclass(frozen=True)
+class BodyWalk:
+    """The blocks of a Word body as the reader sees them, each with the paragraphs that produced it.
+
+    ``sources[i]`` holds the paragraphs of ``blocks[i]``: one for a paragraph,
+    every paragraph of the row's cells for a table row. This is the reader's
+    provenance: a writer that must anchor something on the text of a block
+    (the annotated Word report) finds its elements here.
+    """
+
+    blocks: tuple[Block, ...]
+    sources: tuple[tuple[SourceParagraph, ...], ...]
+
+
 class _Package:
     """The zip container, checked once, handing out checked and parsed XML parts."""
 
@@ -142,15 +175,33 @@ class _Package:
 class _Walker:
     """Walks the body in document order and turns paragraphs and table rows into blocks."""
 
-    def __init__(self, w: str, styles: Styles, numbering: Numbering, accepted: bool):
+    def __init__(self, w: str, styles: Styles, numbering: Numbering, accepted: bool, record: bool = False):
         self.w, self.styles, self.numbering, self.accepted = w, styles, numbering, accepted
         self.fields: list[_Field] = []
-        self.blocks: list[Block] = []
         self.toc_removed = 0
+        self.record = record
+        self.top: list[Block] = []
+        self.sources: list[tuple[SourceParagraph, ...]] = []
+        self.pending: list[SourceParagraph] = []
+        self.runs: list[RunSpan] | None = None
+        self.raw: list[str] = []
         keep, drop = ("ins", "moveTo"), ("del", "moveFrom")
         self.keep = {f"{w}{t}" for t in (keep if accepted else drop)}
         self.drop = {f"{w}{t}" for t in (drop if accepted else keep)}
         self.containers = {f"{w}{t}" for t in ("hyperlink", "smartTag", "customXml", "dir", "bdo", "sdtContent")}
+
+    def walk(self, body: Any) -> list[Block]:
+        """The blocks of ``body``, in document order (with their sources in ``self.sources`` when recording)."""
+        self.top, self.sources, self.pending = [], [], []
+        self.body(body, self.top)
+        return self.top
+
+    def emit(self, out: list[Block], block: Block) -> None:
+        out.append(block)
+        if self.record and out is self.top:
+            mine = self.pending if block.kind == "table_row" else [p for p in self.pending if p.block is block]
+            self.sources.append(tuple(mine))
+            self.pending = []
 
     def body(self, parent: Any, out: list[Block]) -> None:
         w = self.w
@@ -159,9 +210,11 @@ class _Walker:
                 before = self.toc_removed
                 block = self.paragraph(child)
                 if block is not None:
-                    out.append(block)
+                    self.emit(out, block)
                 elif self.toc_removed > before and out and _TOC_TITLE.match(out[-1].text):
                     out.pop()  # the TOC's own unstyled title ("Sommaire")
+                    if self.record and out is self.top:
+                        self.sources.pop()
                     self.toc_removed += 1
             elif child.tag == f"{w}tbl":
                 self.table(child, out)
@@ -196,10 +249,20 @@ class _Walker:
                 if text:
                     cells.append(text)
             if cells:
-                out.append(Block(normalize_paragraph(" | ".join(cells)), kind="table_row",
-                                 bold=first.bold if first else False, size=first.size if first else None))
+                self.emit(out, Block(normalize_paragraph(" | ".join(cells)), kind="table_row",
+                                     bold=first.bold if first else False, size=first.size if first else None))
 
     def paragraph(self, p: Any) -> Block | None:
+        if not self.record:
+            return self._paragraph(p)
+        self.runs, self.raw = [], []
+        block = self._paragraph(p)
+        if block is not None:
+            self.pending.append(SourceParagraph(p, block, tuple(self.runs), "".join(self.raw)))
+        self.runs = None
+        return block
+
+    def _paragraph(self, p: Any) -> Block | None:
         w = self.w
         ppr = p.find(f"{w}pPr")
         text = _Text()
@@ -286,6 +349,15 @@ class _Walker:
                 self.fields.pop()
 
     def run(self, r: Any, text: _Text) -> None:
+        before = len(text.parts)
+        self._run(r, text)
+        if self.runs is not None:
+            piece = "".join(text.parts[before:])
+            start = sum(len(part) for part in self.raw)
+            self.runs.append(RunSpan(r, start, start + len(piece)))
+            self.raw.append(piece)
+
+    def _run(self, r: Any, text: _Text) -> None:
         w = self.w
         rpr = r.find(f"{w}rPr")
         hidden = rpr is not None and bool(self.styles.on(rpr.find(f"{w}vanish")))
@@ -380,9 +452,7 @@ class DocxReader:
 
     def _read(self, data: bytes, path: str, options: ReadOptions) -> RawDocument:
         package = _Package(data, path, options)
-        main = package.related("", "officeDocument")
-        if main not in package.names:
-            main = "word/document.xml"
+        main = _main_part(package)
         root = package.xml(main)
         if root is None:
             raise InputError("E102", path, "word/document.xml is missing")
@@ -391,12 +461,8 @@ class DocxReader:
         body = root.find(f"{w}body")
         if body is None:
             raise InputError("E102", path, "the document has no body")
-        styles = Styles(package.xml(package.related(main, "styles") or "word/styles.xml"), w)
-        numbering_root = package.xml(package.related(main, "numbering") or "word/numbering.xml")
-        walker = _Walker(w, styles, Numbering(numbering_root, w, styles.numbering_styles()),
-                         accepted=options.revisions != "original")
-        blocks: list[Block] = []
-        walker.body(body, blocks)
+        walker = _walker(package, main, w, options)
+        blocks = walker.walk(body)
 
         warnings: list[Warning] = []
         revisions = _revisions(body, w)
@@ -419,6 +485,31 @@ class DocxReader:
             "revisions_mode": "accepted" if walker.accepted else "original",
         }
         return RawDocument(format=self.format, blocks=tuple(blocks), warnings=tuple(warnings), metadata=metadata)
+
+
+def _main_part(package: _Package) -> str:
+    main = package.related("", "officeDocument")
+    return main if main in package.names else "word/document.xml"
+
+
+def _walker(package: _Package, main: str, w: str, options: ReadOptions, record: bool = False) -> _Walker:
+    styles = Styles(package.xml(package.related(main, "styles") or "word/styles.xml"), w)
+    numbering_root = package.xml(package.related(main, "numbering") or "word/numbering.xml")
+    return _Walker(w, styles, Numbering(numbering_root, w, styles.numbering_styles()),
+                   accepted=options.revisions != "original", record=record)
+
+
+def walk_body(data: bytes, body: Any, path: str, options: ReadOptions) -> BodyWalk:
+    """Walk ``body`` (the ``w:body`` element of an already parsed copy of the package ``data``) as the reader does.
+
+    The blocks are the ones :class:`DocxReader` yields for the same file and
+    options; each comes with the paragraph and run elements of ``body`` that
+    produced it, so a caller can anchor comments or marks on them.
+    """
+    package = _Package(data, path, options)
+    walker = _walker(package, _main_part(package), f"{{{etree.QName(body).namespace}}}", options, record=True)
+    blocks = walker.walk(body)
+    return BodyWalk(tuple(blocks), tuple(walker.sources))
 
 
 def _core(core: Any, name: str) -> str | None:

@@ -31,7 +31,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from docx import Document as open_docx
 from lxml import etree
@@ -43,9 +43,8 @@ from clausecheck.errors import InputError
 from clausecheck.evidence import EFFECTS, Evidence, Judgement
 from clausecheck.pipeline import Report
 from clausecheck.readers import ReadOptions
-from clausecheck.readers.docx import _Package, _Text, _Walker
-from clausecheck.readers.docx_numbering import Numbering, Styles
-from clausecheck.readers.normalize import _CONTROL, _LIGATURES, normalize_paragraph
+from clausecheck.readers.docx import walk_body
+from clausecheck.readers.normalize import paragraph_offsets
 from clausecheck.readers.sniff import sniff
 from clausecheck.scoring import Finding
 
@@ -243,67 +242,13 @@ class _Para:
     raw: str
 
 
-class _RecordingWalker(_Walker):
-    """The reader's walker, remembering which paragraph and runs produced each block."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.pending: list[_Para] = []
-        self.current: list[_Run] | None = None
-        self.pieces: list[str] = []
-        self.length = 0
-
-    def paragraph(self, p: Any) -> Block | None:
-        self.current, self.pieces, self.length = [], [], 0
-        block = super().paragraph(p)
-        runs, self.current = self.current, None
-        if block is not None:
-            self.pending.append(_Para(p, block, runs, "".join(self.pieces)))
-        return block
-
-    def run(self, r: Any, text: _Text) -> None:
-        before = len(text.parts)
-        super().run(r, text)
-        if self.current is not None:
-            piece = "".join(text.parts[before:])
-            self.current.append(_Run(r, self.length, self.length + len(piece)))
-            self.pieces.append(piece)
-            self.length += len(piece)
-
-
-class _Out(list[Block]):
-    """Top-level block list that keeps, for each block, the paragraphs that produced it."""
-
-    def __init__(self, walker: _RecordingWalker):
-        super().__init__()
-        self.walker = walker
-        self.sources: list[list[_Para]] = []
-
-    def append(self, block: Block) -> None:
-        pending = self.walker.pending
-        mine = list(pending) if block.kind == "table_row" else [para for para in pending if para.block is block]
-        pending.clear()
-        super().append(block)
-        self.sources.append(mine)
-
-    def pop(self, index: Any = -1) -> Block:
-        self.sources.pop(index)
-        return super().pop(index)
-
-
 def _walk(data: bytes, body: Any, path: str, revisions: str) -> tuple[list[Block], list[list[_Para]]]:
-    """Blocks of the body as the reader sees them, with their source paragraphs."""
-    package = _Package(data, path, ReadOptions())
-    main = package.related("", "officeDocument")
-    if main not in package.names:
-        main = "word/document.xml"
-    styles = Styles(package.xml(package.related(main, "styles") or "word/styles.xml"), _W)
-    numbering_root = package.xml(package.related(main, "numbering") or "word/numbering.xml")
-    walker = _RecordingWalker(_W, styles, Numbering(numbering_root, _W, styles.numbering_styles()),
-                              accepted=revisions != "original")
-    out = _Out(walker)
-    walker.body(body, out)
-    return list(out), out.sources
+    """Blocks of the body as the reader sees them, with their source paragraphs (mutable: runs get split)."""
+    mode: Literal["accepted", "original"] = "original" if revisions == "original" else "accepted"
+    walk = walk_body(data, body, path, ReadOptions(revisions=mode))
+    sources = [[_Para(p.element, p.block, [_Run(r.element, r.start, r.end) for r in p.runs], p.raw) for p in paras]
+               for paras in walk.sources]
+    return list(walk.blocks), sources
 
 
 def _align(ours: Sequence[str], theirs: Sequence[str]) -> dict[int, int]:
@@ -316,37 +261,6 @@ def _align(ours: Sequence[str], theirs: Sequence[str]) -> dict[int, int]:
         for k in range(size):
             mapping[a + k] = b + k
     return mapping
-
-
-def _norm_map(raw: str) -> list[int] | None:
-    """For each character of ``normalize_paragraph(raw)``, its index in ``raw`` (None if the mapping is unsure)."""
-    lines: list[list[tuple[str, int]]] = [[]]
-    for index, char in enumerate(raw):
-        for c in char.translate(_LIGATURES):
-            if c in "\n\r":
-                lines.append([])
-                continue
-            if _CONTROL.match(c) or (c.isspace()):
-                c = " "
-            lines[-1].append((c, index))
-    out: list[tuple[str, int]] = []
-    for line in lines:
-        folded: list[tuple[str, int]] = []
-        for c, index in line:
-            if c == " " and folded and folded[-1][0] == " ":
-                continue
-            folded.append((c, index))
-        while folded and folded[0][0] == " ":
-            folded.pop(0)
-        while folded and folded[-1][0] == " ":
-            folded.pop()
-        if folded:
-            if out:
-                out.append(("\n", out[-1][1]))
-            out.extend(folded)
-    if "".join(c for c, _ in out) != normalize_paragraph(raw):
-        return None
-    return [index for _, index in out]
 
 
 def _child_length(child: Any) -> int | None:
@@ -462,7 +376,7 @@ class _Anchorer:
             para, rel = found
         prefix = len(para.block.label) + 1 if para.block.label else 0
         lo, hi = max(0, rel - prefix), rel - prefix + len(target)
-        mapping = _norm_map(para.raw)
+        mapping = paragraph_offsets(para.raw)
         if hi <= lo or mapping is None or hi > len(mapping):
             return _whole(para), False
         return _range(para, mapping[lo], mapping[hi - 1] + 1)

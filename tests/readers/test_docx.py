@@ -460,3 +460,35 @@ def test_flipped_archive_bytes_never_traceback(sample, flips):
     for where, value in flips:
         data[int(where * len(data))] = value
     _outcome(bytes(data))
+
+
+@pytest.mark.parametrize("name", ["fr_cctp.docx", "en_supply.docx"])
+def test_walk_body_gives_the_reader_blocks_with_their_source_runs(name):
+    from pathlib import Path
+
+    from clausecheck.readers.docx import walk_body
+    from clausecheck.readers.normalize import normalize_paragraph, paragraph_offsets
+
+    data = (Path(__file__).resolve().parents[2] / "samples" / name).read_bytes()
+    body = docx.Document(io.BytesIO(data)).element.body
+    walk = walk_body(data, body, name, ReadOptions())
+    assert [b.text for b in walk.blocks] == texts(data)
+    assert len(walk.sources) == len(walk.blocks)
+    for block, paragraphs in zip(walk.blocks, walk.sources, strict=True):
+        assert paragraphs, block.text
+        for para in paragraphs:
+            assert para.element.getparent() is not None and para.element.tag == qn("w:p")
+            assert "".join(para.raw[run.start:run.end] for run in para.runs) == para.raw
+            offsets = paragraph_offsets(para.raw)
+            assert offsets is not None and len(offsets) == len(normalize_paragraph(para.raw))
+
+
+def test_walk_body_table_row_keeps_every_cell_paragraph():
+    from clausecheck.readers.docx import walk_body
+
+    table = f"<w:tbl><w:tr><w:tc>{p('Prix')}</w:tc><w:tc>{p('Ferme')}{p('sur 3 ans')}</w:tc></w:tr></w:tbl>"
+    data = build(p("Article 1 Objet") + table)
+    body = docx.Document(io.BytesIO(data)).element.body
+    walk = walk_body(data, body, "t.docx", ReadOptions())
+    assert [b.kind for b in walk.blocks] == ["paragraph", "table_row"]
+    assert [para.raw for para in walk.sources[1]] == ["Prix", "Ferme", "sur 3 ans"]
