@@ -11,8 +11,11 @@ explainable in a report:
 - ``provisions``: how many provisions show the effect in their grammar (supplier
   obligations on means for rigid; review triggers for review; outputs and
   outcomes left to the supplier for innovation), saturating;
-- ``model``: the score of a trained classifier's evidence, when one is
-  installed (0 today; the seam for the transformers model);
+- ``model``: the score of a trained classifier's evidence (the lexical model
+  today; the seam for a transformers model);
+- ``type:NAME``: one feature for the decided clause type, so that fitting
+  learns how often each type carries the effect (a governing-law clause almost
+  never does, a price-revision clause almost always reviews);
 - ``rule:CODE``: one feature per rule that fired for (or, negative, against)
   the effect, so that fitting learns how far each rule is to be trusted on real
   clauses; a rule never seen in fitting counts only through ``rule_for``.
@@ -56,18 +59,20 @@ class FusionModel:
     """Probability from which an effect becomes a label."""
     heading_factor: float = 2.0
     """How much more a heading rule counts than a body rule when deciding the clause type."""
+    veto: float = 0.7
+    """Weight from which a rule against an effect is an express exclusion (see :func:`vetoed`); above 1: never."""
 
     @classmethod
     def load(cls, path: str | Path) -> FusionModel:
         """Read a model written by :meth:`to_dict`."""
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         return cls(data["name"], data["weights"], data.get("thresholds", dict.fromkeys(EFFECTS, 0.5)),
-                   data.get("heading_factor", 2.0))
+                   data.get("heading_factor", 2.0), data.get("veto", 0.7))
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
         return {"name": self.name, "weights": self.weights, "thresholds": self.thresholds,
-                "heading_factor": self.heading_factor}
+                "heading_factor": self.heading_factor, "veto": self.veto}
 
 
 def _noisy_or(weights: Sequence[float]) -> float:
@@ -119,12 +124,29 @@ def features(effect: str, evidence: Sequence[Evidence], clause_type: str,
         "provisions": _provision_signal(effect, provisions),
         "model": max(model, default=0.0),
     }
+    values[f"type:{clause_type}"] = 1.0
     for item in evidence:
         if item.source == "rule" and item.label == effect and item.rule:
             name = f"rule:{item.rule}"
             if abs(item.weight) > abs(values.get(name, 0.0)):
                 values[name] = item.weight
     return values
+
+
+def vetoed(effect: str, evidence: Sequence[Evidence], floor: float = 0.7) -> bool:
+    """Whether ``effect`` is expressly excluded: a rule argues against it (weight >= ``floor``) as strongly as any for it.
+
+    "Supplier waives any right to request a renegotiation", "Neither Party may
+    terminate for convenience", "Buyer may change the Specifications at any
+    time": the wording names the mechanism only to exclude it. The trained
+    model (words) cannot overrule such a clause on its own; a rule for the
+    effect that is stronger than the exclusion can.
+    """
+    against = max((-e.weight for e in evidence if e.source == "rule" and e.label == effect and e.weight < 0), default=0.0)
+    if against < floor:
+        return False
+    support = max((e.weight for e in evidence if e.source == "rule" and e.label == effect and e.weight > 0), default=0.0)
+    return against >= support
 
 
 def probability(weights: dict[str, float], values: dict[str, float]) -> float:
@@ -166,7 +188,8 @@ def fuse(evidence: Sequence[Evidence], provisions: Sequence[Provision], model: F
         effect: round(probability(model.weights[effect], features(effect, evidence, clause_type, provisions)), 4)
         for effect in EFFECTS
     }
-    labels = () if heading_only else tuple(e for e in EFFECTS if effects[e] >= model.thresholds[e])
+    labels = () if heading_only else tuple(
+        e for e in EFFECTS if effects[e] >= model.thresholds[e] and not vetoed(e, evidence, model.veto))
     supporting = tuple(e for e in evidence if e.weight != 0)
     return Judgement(
         clause_type=clause_type,

@@ -91,6 +91,8 @@ def show_command(ctx: click.Context, code: str) -> None:
               f"   where: {spec.where}", markup=False)
     out.print(f"evidence:  {_evidence_text(rule)}", markup=False)
     out.print(f"message:   {spec.message}", markup=False)
+    if spec.message_fr:
+        out.print(f"message_fr: {spec.message_fr}", markup=False)
     if spec.basis or spec.url:
         out.print(f"basis:     {spec.basis or ''} {spec.url or ''}".rstrip(), markup=False)
     for key in ("patterns", "phrases", "regex"):

@@ -174,8 +174,10 @@ def check(path: str = CORPUS) -> int:
             errors.append(f"{rid}: means_result")
         if r["split"] not in {"dev", "test"}:
             errors.append(f"{rid}: split")
-        if not r["rationale"] or not r["heading"]:
-            errors.append(f"{rid}: empty rationale/heading")
+        if not r["rationale"]:
+            errors.append(f"{rid}: empty rationale")
+        if r["heading"] is not None and not isinstance(r["heading"], str):
+            errors.append(f"{rid}: heading must be a string or null (null: the clause has no heading)")
     for f, lst in spans.items():
         lst.sort()
         for (_s1, e1, i1), (s2, _e2, i2) in itertools.pairwise(lst):

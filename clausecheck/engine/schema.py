@@ -120,6 +120,8 @@ class RuleSpec(_Strict):
     weight: float = Field(ge=0, le=1)
     severity: Literal["info", "warning", "high"]
     message: str = Field(min_length=1)
+    message_fr: str | None = Field(default=None, min_length=1)
+    """The message in French, for reports written in French (``message`` otherwise)."""
     basis: str | None = None
     url: str | None = None
     where: Literal["any", "heading"] = "any"
@@ -128,6 +130,10 @@ class RuleSpec(_Strict):
     regex: dict[Lang, list[str]] = Field(default_factory=dict)
     context: ContextSpec = Field(default_factory=ContextSpec)
     examples: ExamplesSpec
+
+    def message_in(self, lang: str) -> str:
+        """The message in ``lang`` when the rule has one, else the English ``message``."""
+        return self.message_fr if lang == "fr" and self.message_fr else self.message
 
     @field_validator("code")
     @classmethod

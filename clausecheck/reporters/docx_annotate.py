@@ -150,9 +150,9 @@ def _reasons(judgement: Judgement) -> list[Evidence]:
     return chosen[:_MAX_REASONS]
 
 
-def _message(rules: RuleSet, code: str) -> str | None:
+def _message(rules: RuleSet, code: str, lang: str) -> str | None:
     loaded = rules.get(code)
-    return loaded.spec.message if loaded is not None else None
+    return loaded.spec.message_in(lang) if loaded is not None else None
 
 
 def _heading_span(clause: Clause) -> tuple[int, int]:
@@ -178,7 +178,7 @@ def _clause_comment(report: Report, clause: Clause, judgement: Judgement, rules:
             quoted = report.document.text[evidence.start:evidence.end] or quoted
         if quoted:
             parts.append(_quote(quoted, lang))
-        message = _message(rules, evidence.rule or "")
+        message = _message(rules, evidence.rule or "", lang)
         value = " ".join(parts) + (f" – {message}" if message else "")
         lines.append(words["reason"].format(value=value))
     if not reasons:

@@ -28,6 +28,8 @@ class ScaleConfig(_Section):
     prescription: float = Field(gt=0)
     adaptability: float = Field(gt=0)
     innovation_room: float = Field(gt=0)
+    confidence: float = Field(default=0.5, ge=0, le=1)
+    """How far a decided effect's probability ``p`` weights its units: ``1 - confidence × (1 - p)``."""
 
 
 class ConstraintConfig(_Section):

@@ -96,12 +96,15 @@ def flag(attributes: dict[str, Any], name: str) -> bool:
     return value is True or (isinstance(value, int | float) and value == 1)
 
 
-def probability(judgement: Judgement, effect: str) -> float:
-    """The calibrated probability of a decided effect (1.0 when absent), 0 when the effect is not decided."""
+def probability(judgement: Judgement, effect: str, confidence: float = 1.0) -> float:
+    """The weight of a decided effect, ``1 - confidence × (1 - p)``; 0 when the effect is not decided.
+
+    ``p`` is the effect's calibrated probability (1.0 when absent).
+    """
     if effect not in judgement.labels:
         return 0.0
-    value = judgement.effects.get(effect, 1.0)
-    return min(1.0, max(0.0, float(value)))
+    value = min(1.0, max(0.0, float(judgement.effects.get(effect, 1.0))))
+    return 1.0 - confidence * (1.0 - value)
 
 
 def review_quality(judgement: Judgement, attributes: dict[str, Any]) -> tuple[str, bool, bool]:
@@ -114,7 +117,7 @@ def review_quality(judgement: Judgement, attributes: dict[str, Any]) -> tuple[st
 
 
 def _prescription_units(judgement: Judgement, attributes: dict[str, Any], config: ScoringConfig) -> float:
-    weight = probability(judgement, "rigid")
+    weight = probability(judgement, "rigid", config.scale.confidence)
     if not weight:
         return 0.0
     cfg = config.prescription
@@ -128,7 +131,7 @@ def _prescription_units(judgement: Judgement, attributes: dict[str, Any], config
 
 
 def _adaptability_units(judgement: Judgement, attributes: dict[str, Any], config: ScoringConfig) -> float:
-    weight = probability(judgement, "review")
+    weight = probability(judgement, "review", config.scale.confidence)
     if not weight:
         return 0.0
     cfg = config.adaptability
@@ -158,7 +161,7 @@ def is_result_based(judgement: Judgement, attributes: dict[str, Any]) -> bool:
 
 
 def _innovation_units(judgement: Judgement, attributes: dict[str, Any], config: ScoringConfig) -> float:
-    weight = probability(judgement, "innovation")
+    weight = probability(judgement, "innovation", config.scale.confidence)
     if not weight:
         return 0.0
     cfg = config.innovation_room

@@ -149,3 +149,11 @@ def test_pack_covers_every_clause_type(lang: str) -> None:
 
     covered = {entry.type for spec in RULES.for_language(lang) for entry in spec.evidence}
     assert set(CLAUSE_TYPES) - covered <= {"other"}
+
+
+def test_pack_messages_in_both_report_languages() -> None:
+    specs = list(RULES)
+    missing = [spec.code for spec in specs if not spec.message_fr]
+    assert not missing, missing
+    spec = next(s for s in specs if s.code == "RIG-PRICE-FIRM")
+    assert spec.message_in("fr") == spec.message_fr != spec.message_in("en") == spec.message

@@ -119,6 +119,8 @@ def test_language_follows_report(annotated: dict[str, tuple[Path, Path, Report, 
     fr = [text for _anchor, text in comment_anchors(annotated["fr_logistique"][1])]
     en = [text for _anchor, text in comment_anchors(annotated["en_msa"][1])]
     assert all("Probabilités" in text for text in fr if text.startswith("clausecheck · ") and "constat" not in text)
+    assert any("Prix fermes et non révisables" in text or "titulaire" in text or "prestataire" in text for text in fr)
+    assert not any("the contract" in text or "the supplier" in text.lower() for text in fr)
     assert all("Probabilities" in text for text in en if "finding" not in text.splitlines()[0])
 
 

@@ -36,7 +36,13 @@ def test_an_undecided_effect_earns_nothing_whatever_its_probability():
 def test_units_are_weighted_by_the_effect_probability():
     sure = units(judged("rigid", effects={"rigid": 1.0}), "prescription")
     unsure = units(judged("rigid", effects={"rigid": 0.5}), "prescription")
-    assert unsure == pytest.approx(sure / 2)
+    confidence = default_config().scale.confidence
+    assert 0 < confidence < 1
+    assert unsure == pytest.approx(sure * (1 - confidence * 0.5))
+    proportional = config_from_dict({"scale": {"confidence": 1.0}})
+    assert clause_units(judged("rigid", effects={"rigid": 0.5}), proportional)["prescription"] == pytest.approx(sure / 2)
+    labels_only = config_from_dict({"scale": {"confidence": 0.0}})
+    assert clause_units(judged("rigid", effects={"rigid": 0.5}), labels_only)["prescription"] == pytest.approx(sure)
 
 
 def test_a_structured_review_clause_counts_more_than_a_vague_meeting():
@@ -45,8 +51,9 @@ def test_a_structured_review_clause_counts_more_than_a_vague_meeting():
     periodic = judged("review", type="renegotiation", provisions=[review("periodic")])
     assert units(structured, "adaptability") > units(periodic, "adaptability") > units(vague, "adaptability") > 0
     cfg = default_config().adaptability
+    weight = 1 - default_config().scale.confidence * (1 - 0.9)
     assert units(structured, "adaptability") == pytest.approx(
-        0.9 * (cfg.base + cfg.trigger.numeric + cfg.procedure + cfg.consequence))
+        weight * (cfg.base + cfg.trigger.numeric + cfg.procedure + cfg.consequence))
 
 
 def test_review_quality_can_come_from_clause_attributes():
