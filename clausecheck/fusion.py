@@ -61,18 +61,20 @@ class FusionModel:
     """How much more a heading rule counts than a body rule when deciding the clause type."""
     veto: float = 0.7
     """Weight from which a rule against an effect is an express exclusion (see :func:`vetoed`); above 1: never."""
+    model_floor: float = 0.5
+    """Probability an effect needs when no rule supports it (see :func:`decided`); 0: the threshold alone."""
 
     @classmethod
     def load(cls, path: str | Path) -> FusionModel:
         """Read a model written by :meth:`to_dict`."""
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         return cls(data["name"], data["weights"], data.get("thresholds", dict.fromkeys(EFFECTS, 0.5)),
-                   data.get("heading_factor", 2.0), data.get("veto", 0.7))
+                   data.get("heading_factor", 2.0), data.get("veto", 0.7), data.get("model_floor", 0.5))
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
         return {"name": self.name, "weights": self.weights, "thresholds": self.thresholds,
-                "heading_factor": self.heading_factor, "veto": self.veto}
+                "heading_factor": self.heading_factor, "veto": self.veto, "model_floor": self.model_floor}
 
 
 def _noisy_or(weights: Sequence[float]) -> float:
@@ -149,6 +151,21 @@ def vetoed(effect: str, evidence: Sequence[Evidence], floor: float = 0.7) -> boo
     return against >= support
 
 
+def decided(effect: str, p: float, threshold: float, evidence: Sequence[Evidence], veto: float = 0.7,
+            model_floor: float = 0.5) -> bool:
+    """Whether an effect of probability ``p`` becomes a label.
+
+    It must reach its threshold and not be expressly excluded (:func:`vetoed`);
+    when no rule supports it (the words of the trained model alone), it must
+    also reach ``model_floor``: a borderline score of the lexical model is not
+    enough to label a clause no rule recognises.
+    """
+    if p < threshold or vetoed(effect, evidence, veto):
+        return False
+    supported = any(e.source == "rule" and e.label == effect and e.weight > 0 for e in evidence)
+    return supported or p >= model_floor
+
+
 def probability(weights: dict[str, float], values: dict[str, float]) -> float:
     """Logistic function of the weighted features."""
     z = sum(weights.get(name, 0.0) * value for name, value in values.items())
@@ -189,7 +206,7 @@ def fuse(evidence: Sequence[Evidence], provisions: Sequence[Provision], model: F
         for effect in EFFECTS
     }
     labels = () if heading_only else tuple(
-        e for e in EFFECTS if effects[e] >= model.thresholds[e] and not vetoed(e, evidence, model.veto))
+        e for e in EFFECTS if decided(e, effects[e], model.thresholds[e], evidence, model.veto, model.model_floor))
     supporting = tuple(e for e in evidence if e.weight != 0)
     return Judgement(
         clause_type=clause_type,

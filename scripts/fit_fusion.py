@@ -17,7 +17,8 @@ used: the held-out ``test`` split is for ``clausecheck evaluate --split test``.
    number to watch while changing features or penalties, since it never reads
    the test split; optimistic, because the rules were written by reading dev
    errors), and each effect's threshold is the one that maximises F1 on those
-   out-of-fold probabilities (0.05 grid).
+   out-of-fold probabilities (0.05 grid). A label the rules do not support
+   also needs ``MODEL_FLOOR`` (see ``clausecheck.fusion.decided``).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from clausecheck.classify import canonical, is_definition, models_dir
 from clausecheck.engine import load_rules
 from clausecheck.evaluation import DEFAULT_CORPUS, Example, default_cuad_dir, load_corpus, macro_f1, multilabel_scores
 from clausecheck.evidence import EFFECTS, Evidence, Provision
-from clausecheck.fusion import FEATURES, FusionModel, decide_type, features, vetoed
+from clausecheck.fusion import FEATURES, FusionModel, decide_type, decided, features
 from clausecheck.lexical import LexicalModel, terms, vocabulary_of
 from clausecheck.nlp import get_nlp
 
@@ -48,6 +49,7 @@ STEPS = 4000
 FOLDS = 5
 LEXICAL_NAME = "lexical-fr-en-0.2"
 VETO = 0.7
+MODEL_FLOOR = 0.5
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, penalty: np.ndarray, steps: int = STEPS, rate: float = 1.0) -> np.ndarray:
@@ -166,7 +168,7 @@ def probabilities(weights: dict[str, dict[str, float]], row: dict[str, dict[str,
 def labels_at(probs: dict[str, float], thresholds: dict[str, float], evidence: Sequence[Evidence] = ()) -> frozenset[str]:
     """The labels whose probability reaches its threshold, unless expressly excluded (as :func:`clausecheck.fusion.fuse`)."""
     return frozenset(effect for effect in EFFECTS
-                     if probs[effect] >= thresholds[effect] and not vetoed(effect, evidence, VETO))
+                     if decided(effect, probs[effect], thresholds[effect], evidence, VETO, MODEL_FLOOR))
 
 
 def cross_validate(dev: Sequence[Example], texts: Sequence[str], analysed: Sequence[Analysed], lexical: bool,
@@ -216,17 +218,20 @@ def cross_validate(dev: Sequence[Example], texts: Sequence[str], analysed: Seque
 
 
 def main() -> int:
-    global L2_LEXICAL, L2_RULE, VETO  # the script's tuning knobs
+    global L2_LEXICAL, L2_RULE, VETO, MODEL_FLOOR  # the script's tuning knobs
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cuad-dir", type=Path, default=default_cuad_dir())
     parser.add_argument("--out-dir", type=Path, default=models_dir())
     parser.add_argument("--no-lexical", action="store_true", help="fit the fusion on rules and provisions only")
     parser.add_argument("--cv-errors", type=Path, help="write the clauses the folds got wrong (JSONL)")
     parser.add_argument("--l2-lexical", type=float, default=L2_LEXICAL, help=f"lexical L2 penalty [{L2_LEXICAL}]")
+    parser.add_argument("--model-floor", type=float, default=MODEL_FLOOR,
+                        help=f"probability a label needs without rule support [{MODEL_FLOOR}]")
     parser.add_argument("--veto", type=float, default=VETO, help=f"express-exclusion floor, >1 for none [{VETO}]")
     parser.add_argument("--l2-rule", type=float, default=L2_RULE, help=f"per-rule fusion L2 penalty [{L2_RULE}]")
     args = parser.parse_args()
     L2_LEXICAL, L2_RULE, VETO = args.l2_lexical, args.l2_rule, args.veto
+    MODEL_FLOOR = args.model_floor
     examples, missing = load_corpus(DEFAULT_CORPUS, args.cuad_dir)
     dev: list[Example] = [e for e in examples if e.split == "dev" and not is_definition(e.text)]
     print(f"{len(dev)} development clauses ({missing} CUAD references unresolved)")
@@ -242,7 +247,7 @@ def main() -> int:
     thresholds = chosen
     args.out_dir.mkdir(parents=True, exist_ok=True)
     name = "clauses-fr-en-rules" + ("" if args.no_lexical else "+lexical") + "-0.3"
-    model = FusionModel(name, weights, thresholds, veto=VETO)
+    model = FusionModel(name, weights, thresholds, veto=VETO, model_floor=MODEL_FLOOR)
     (args.out_dir / "fusion.json").write_text(json.dumps(model.to_dict(), indent=1, ensure_ascii=False) + "\n")
     lexical_path = args.out_dir / "lexical.json"
     if args.no_lexical:

@@ -38,3 +38,14 @@ def test_shipped_model_round_trips_and_labels_respect_the_veto():
         "hardship, imprévision, commercial impracticability or frustration to request a renegotiation of this "
         "Agreement.", "en")
     assert "review" not in judgement.labels
+
+
+def test_a_label_without_rule_support_needs_the_model_floor():
+    from clausecheck.fusion import decided
+
+    words_only = [Evidence(source="model", label="review", score=0.3)]
+    assert not decided("review", 0.3, 0.2, words_only, model_floor=0.5)
+    assert decided("review", 0.6, 0.2, words_only, model_floor=0.5)
+    supported = [rule("REV-PRICE-INDEX", "review", 0.4)]
+    assert decided("review", 0.3, 0.2, supported, model_floor=0.5)
+    assert not decided("review", 0.15, 0.2, supported, model_floor=0.5)
