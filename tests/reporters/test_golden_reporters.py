@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 import pytest
+from sample_reports import golden_report
 
 from clausecheck.reporters import REPORTERS
 
@@ -31,7 +32,7 @@ def _render(fmt: str, data: dict[str, object]) -> str:
 @pytest.mark.parametrize("fmt", sorted(SUFFIX))
 def test_golden(fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "140")
-    data = json.loads(SOURCE.read_text(encoding="utf-8"))
+    data = golden_report()
     expected = GOLDEN / f"fr_cctp.{SUFFIX[fmt]}"
     output = _render(fmt, data)
     if os.environ.get("CLAUSECHECK_UPDATE_GOLDEN") == "1":
