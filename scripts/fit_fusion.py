@@ -27,6 +27,7 @@ import argparse
 import json
 import zlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -35,10 +36,10 @@ from sklearn.linear_model import LogisticRegression
 
 from clausecheck.analysis.provisions import analyze_provisions, normalize_for_nlp
 from clausecheck.classify import canonical, is_definition, models_dir
-from clausecheck.engine import load_rules
+from clausecheck.engine import RuleSet, load_rules
 from clausecheck.evaluation import DEFAULT_CORPUS, Example, default_cuad_dir, load_corpus, macro_f1, multilabel_scores
 from clausecheck.evidence import EFFECTS, Evidence, Provision
-from clausecheck.fusion import FEATURES, FusionModel, decide_type, decided, features
+from clausecheck.fusion import FEATURES, FusionModel, decide_type, decided, features, probability
 from clausecheck.lexical import LexicalModel, terms, vocabulary_of
 from clausecheck.nlp import get_nlp
 
@@ -50,6 +51,16 @@ FOLDS = 5
 LEXICAL_NAME = "lexical-fr-en-0.2"
 VETO = 0.7
 MODEL_FLOOR = 0.5
+
+
+@dataclass(frozen=True)
+class Knobs:
+    """The fit's tuning values (command-line options)."""
+
+    l2_lexical: float = L2_LEXICAL
+    l2_rule: float = L2_RULE
+    veto: float = VETO
+    model_floor: float = MODEL_FLOOR
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, penalty: np.ndarray, steps: int = STEPS, rate: float = 1.0) -> np.ndarray:
@@ -79,7 +90,8 @@ def fold_of(group: str) -> int:
     return zlib.crc32(group.encode("utf-8")) % FOLDS
 
 
-def train_lexical(texts: Sequence[str], labels: Sequence[frozenset[str]], langs: Sequence[str]) -> LexicalModel:
+def train_lexical(texts: Sequence[str], labels: Sequence[frozenset[str]], langs: Sequence[str],
+                  l2: float = L2_LEXICAL) -> LexicalModel:
     """The lexical model trained on ``texts``.
 
     A language column (+0.5 French, -0.5 English) is fitted with the words and
@@ -101,20 +113,20 @@ def train_lexical(texts: Sequence[str], labels: Sequence[frozenset[str]], langs:
     weights, bias = {}, {}
     for effect in EFFECTS:
         y = np.array([effect in gold for gold in labels], dtype=int)
-        fit = LogisticRegression(C=1.0 / L2_LEXICAL, max_iter=2000).fit(x, y)
+        fit = LogisticRegression(C=1.0 / l2, max_iter=2000).fit(x, y)
         bias[effect] = round(float(fit.intercept_[0]), 4)
         weights[effect] = [round(float(v), 4) for v in fit.coef_[0][:-1]]
     return LexicalModel(LEXICAL_NAME, vocabulary, weights, bias)
 
 
 def out_of_fold(texts: Sequence[str], labels: Sequence[frozenset[str]], groups: Sequence[str],
-                langs: Sequence[str]) -> list[dict[str, float]]:
+                langs: Sequence[str], l2: float = L2_LEXICAL) -> list[dict[str, float]]:
     """Lexical scores of each text from a model that did not see its source contract."""
     scores: list[dict[str, float]] = [{} for _ in texts]
     folds = [fold_of(g) for g in groups]
     for fold in range(FOLDS):
         train = [i for i, f in enumerate(folds) if f != fold]
-        model = train_lexical([texts[i] for i in train], [labels[i] for i in train], [langs[i] for i in train])
+        model = train_lexical([texts[i] for i in train], [labels[i] for i in train], [langs[i] for i in train], l2)
         for i, f in enumerate(folds):
             if f == fold:
                 scores[i] = model.scores(texts[i])
@@ -124,7 +136,7 @@ def out_of_fold(texts: Sequence[str], labels: Sequence[frozenset[str]], groups: 
 class Analysed:
     """What the rules and the provision analysis say of one clause (computed once)."""
 
-    def __init__(self, example: Example, text: str, rules) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, example: Example, text: str, rules: RuleSet) -> None:
         doc = get_nlp(example.lang)(normalize_for_nlp(text))
         self.evidence: list[Evidence] = rules.match_doc(doc, example.lang)
         self.provisions: list[Provision] = analyze_provisions(text, example.lang, 0, (), doc=doc)
@@ -136,16 +148,16 @@ class Analysed:
         return {effect: features(effect, evidence, clause_type, self.provisions) for effect in EFFECTS}
 
 
-def fit_fusion(rows: Sequence[dict[str, dict[str, float]]], labels: Sequence[frozenset[str]],
+def fit_fusion(rows: Sequence[dict[str, dict[str, float]]], labels: Sequence[frozenset[str]], l2_rule: float = L2_RULE,
                verbose: bool = False) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
-    """Fusion weights and thresholds fitted on ``rows``."""
+    """Fusion weights fitted on ``rows``, and the thresholds best on those same rows (used inside the folds)."""
     weights: dict[str, dict[str, float]] = {}
     thresholds: dict[str, float] = {}
     for effect in EFFECTS:
         names = list(FEATURES) + sorted({n for row in rows for n in row[effect] if n not in FEATURES})
         x = np.array([[row[effect].get(name, 0.0) for name in names] for row in rows])
         y = np.array([effect in gold for gold in labels], dtype=float)
-        penalty = np.array([0.0 if n == "bias" else (L2_RULE if n.startswith(("rule:", "type:")) else L2_DENSE)
+        penalty = np.array([0.0 if n == "bias" else (l2_rule if n.startswith(("rule:", "type:")) else L2_DENSE)
                             for n in names])
         w = fit_logistic(x, y, penalty)
         thresholds[effect], f1 = best_threshold(1.0 / (1.0 + np.exp(-x @ w)), y)
@@ -153,26 +165,12 @@ def fit_fusion(rows: Sequence[dict[str, dict[str, float]]], labels: Sequence[fro
                            if name in FEATURES or abs(value) >= 1e-3}
         if verbose:
             dense = {name: weights[effect][name] for name in FEATURES}
-            print(f"{effect:11} threshold {thresholds[effect]:.2f}  dev F1 {f1:.3f}  {len(names) - len(FEATURES)} rule "
-                  f"features  {dense}")
+            print(f"{effect:11} in-sample F1 {f1:.3f}  {len(names) - len(FEATURES)} rule and type features  {dense}")
     return weights, thresholds
 
 
-def probabilities(weights: dict[str, dict[str, float]], row: dict[str, dict[str, float]]) -> dict[str, float]:
-    """The effect probabilities the fitted fusion gives a clause."""
-    return {effect: float(1.0 / (1.0 + np.exp(-sum(weights[effect].get(name, 0.0) * value
-                                                    for name, value in row[effect].items()))))
-            for effect in EFFECTS}
-
-
-def labels_at(probs: dict[str, float], thresholds: dict[str, float], evidence: Sequence[Evidence] = ()) -> frozenset[str]:
-    """The labels whose probability reaches its threshold, unless expressly excluded (as :func:`clausecheck.fusion.fuse`)."""
-    return frozenset(effect for effect in EFFECTS
-                     if decided(effect, probs[effect], thresholds[effect], evidence, VETO, MODEL_FLOOR))
-
-
 def cross_validate(dev: Sequence[Example], texts: Sequence[str], analysed: Sequence[Analysed], lexical: bool,
-                   errors: Path | None = None) -> dict[str, float]:
+                   knobs: Knobs, errors: Path | None = None) -> dict[str, float]:
     """Print the grouped 5-fold estimate of the effects F1 per language; return the thresholds best on the folds.
 
     Each fold is predicted by a lexical model and a fusion fitted without it
@@ -188,19 +186,22 @@ def cross_validate(dev: Sequence[Example], texts: Sequence[str], analysed: Seque
         test = [i for i, f in enumerate(folds) if f == fold]
         t_texts, t_labels = [texts[i] for i in train], [dev[i].labels for i in train]
         t_langs = [dev[i].lang for i in train]
-        inner = out_of_fold(t_texts, t_labels, [dev[i].group + "#" for i in train], t_langs) if lexical else None
+        inner = (out_of_fold(t_texts, t_labels, [dev[i].group + "#" for i in train], t_langs, knobs.l2_lexical)
+                 if lexical else None)
         rows = [analysed[i].rows(inner[k] if inner else dict.fromkeys(EFFECTS, 0.0)) for k, i in enumerate(train)]
-        weights, thresholds = fit_fusion(rows, t_labels)
-        model = train_lexical(t_texts, t_labels, t_langs) if lexical else None
+        weights, thresholds = fit_fusion(rows, t_labels, knobs.l2_rule)
+        model = train_lexical(t_texts, t_labels, t_langs, knobs.l2_lexical) if lexical else None
         for i in test:
-            scores = model.scores(texts[i]) if model else dict.fromkeys(EFFECTS, 0.0)
-            oof[i] = probabilities(weights, analysed[i].rows(scores))
-            predicted[i] = labels_at(oof[i], thresholds, analysed[i].evidence)
+            row = analysed[i].rows(model.scores(texts[i]) if model else dict.fromkeys(EFFECTS, 0.0))
+            oof[i] = {effect: probability(weights[effect], row[effect]) for effect in EFFECTS}
+            predicted[i] = frozenset(  # as clausecheck.fusion.fuse decides
+                effect for effect in EFFECTS
+                if decided(effect, oof[i][effect], thresholds[effect], analysed[i].evidence, knobs.veto, knobs.model_floor))
     if errors is not None:
         with errors.open("w", encoding="utf-8") as out:
-            for example, text, guess in zip(dev, texts, predicted, strict=True):
+            for example, text, guess, facts in zip(dev, texts, predicted, analysed, strict=True):
                 if guess != example.labels:
-                    rules = sorted({e.rule for e in analysed[dev.index(example)].evidence if e.label and e.rule})
+                    rules = sorted({e.rule for e in facts.evidence if e.label and e.rule})
                     out.write(json.dumps({"id": example.id, "gold": sorted(example.labels), "predicted": sorted(guess),
                                           "type": example.type, "rules": rules, "text": text[:600]},
                                          ensure_ascii=False) + "\n")
@@ -218,7 +219,6 @@ def cross_validate(dev: Sequence[Example], texts: Sequence[str], analysed: Seque
 
 
 def main() -> int:
-    global L2_LEXICAL, L2_RULE, VETO, MODEL_FLOOR  # the script's tuning knobs
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cuad-dir", type=Path, default=default_cuad_dir())
     parser.add_argument("--out-dir", type=Path, default=models_dir())
@@ -230,8 +230,7 @@ def main() -> int:
     parser.add_argument("--veto", type=float, default=VETO, help=f"express-exclusion floor, >1 for none [{VETO}]")
     parser.add_argument("--l2-rule", type=float, default=L2_RULE, help=f"per-rule fusion L2 penalty [{L2_RULE}]")
     args = parser.parse_args()
-    L2_LEXICAL, L2_RULE, VETO = args.l2_lexical, args.l2_rule, args.veto
-    MODEL_FLOOR = args.model_floor
+    knobs = Knobs(args.l2_lexical, args.l2_rule, args.veto, args.model_floor)
     examples, missing = load_corpus(DEFAULT_CORPUS, args.cuad_dir)
     dev: list[Example] = [e for e in examples if e.split == "dev" and not is_definition(e.text)]
     print(f"{len(dev)} development clauses ({missing} CUAD references unresolved)")
@@ -239,21 +238,20 @@ def main() -> int:
     labels = [e.labels for e in dev]
     rules = load_rules()
     analysed = [Analysed(example, text, rules) for example, text in zip(dev, texts, strict=True)]
-    chosen = cross_validate(dev, texts, analysed, not args.no_lexical, args.cv_errors)
+    thresholds = cross_validate(dev, texts, analysed, not args.no_lexical, knobs, args.cv_errors)
     oof = [dict.fromkeys(EFFECTS, 0.0) for _ in dev] if args.no_lexical else out_of_fold(
-        texts, labels, [e.group for e in dev], [e.lang for e in dev])
+        texts, labels, [e.group for e in dev], [e.lang for e in dev], knobs.l2_lexical)
     rows = [a.rows(scores) for a, scores in zip(analysed, oof, strict=True)]
-    weights, _in_sample = fit_fusion(rows, labels, verbose=True)
-    thresholds = chosen
+    weights, _in_sample = fit_fusion(rows, labels, knobs.l2_rule, verbose=True)
     args.out_dir.mkdir(parents=True, exist_ok=True)
     name = "clauses-fr-en-rules" + ("" if args.no_lexical else "+lexical") + "-0.3"
-    model = FusionModel(name, weights, thresholds, veto=VETO, model_floor=MODEL_FLOOR)
+    model = FusionModel(name, weights, thresholds, veto=knobs.veto, model_floor=knobs.model_floor)
     (args.out_dir / "fusion.json").write_text(json.dumps(model.to_dict(), indent=1, ensure_ascii=False) + "\n")
     lexical_path = args.out_dir / "lexical.json"
     if args.no_lexical:
         lexical_path.unlink(missing_ok=True)
     else:
-        final = train_lexical(texts, labels, [e.lang for e in dev])
+        final = train_lexical(texts, labels, [e.lang for e in dev], knobs.l2_lexical)
         lexical_path.write_text(json.dumps(final.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n")
         print(f"lexical model: {len(final.terms)} terms")
     print(f"wrote {args.out_dir / 'fusion.json'}" + ("" if args.no_lexical else f" and {lexical_path}"))

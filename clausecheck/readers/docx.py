@@ -185,6 +185,7 @@ class _Walker:
         self.pending: list[SourceParagraph] = []
         self.runs: list[RunSpan] | None = None
         self.raw: list[str] = []
+        self.raw_length = 0
         keep, drop = ("ins", "moveTo"), ("del", "moveFrom")
         self.keep = {f"{w}{t}" for t in (keep if accepted else drop)}
         self.drop = {f"{w}{t}" for t in (drop if accepted else keep)}
@@ -255,7 +256,7 @@ class _Walker:
     def paragraph(self, p: Any) -> Block | None:
         if not self.record:
             return self._paragraph(p)
-        self.runs, self.raw = [], []
+        self.runs, self.raw, self.raw_length = [], [], 0
         block = self._paragraph(p)
         if block is not None:
             self.pending.append(SourceParagraph(p, block, tuple(self.runs), "".join(self.raw)))
@@ -353,9 +354,9 @@ class _Walker:
         self._run(r, text)
         if self.runs is not None:
             piece = "".join(text.parts[before:])
-            start = sum(len(part) for part in self.raw)
-            self.runs.append(RunSpan(r, start, start + len(piece)))
+            self.runs.append(RunSpan(r, self.raw_length, self.raw_length + len(piece)))
             self.raw.append(piece)
+            self.raw_length += len(piece)
 
     def _run(self, r: Any, text: _Text) -> None:
         w = self.w
