@@ -64,7 +64,7 @@ def load_corpus(paths: Iterable[Path], cuad_dir: Path | None = None) -> tuple[li
                 Example(
                     id=record["id"], lang=record["lang"], text=text, heading=record.get("heading"),
                     type=record["type"], labels=frozenset(record["labels"]), split=record.get("split", "dev"),
-                    attributes=record.get("attributes", {}),
+                    attributes=record.get("attributes") or {},
                     group=record["cuad"]["file"] if "cuad" in record else record["id"],
                 )
             )

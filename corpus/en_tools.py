@@ -2,7 +2,8 @@
 
 The contract text stays out of the repository: records hold a CUAD txt file
 name, character offsets (Python str indices of the utf-8 decoded file) and the
-SHA-1 of the span. Run ``python corpus/en_tools.py --check`` to validate.
+SHA-1 of the span. Run ``python corpus/en_tools.py --check`` to validate, and
+``--agreement`` for the agreement of the two independent annotations.
 """
 from __future__ import annotations
 
@@ -113,6 +114,44 @@ def load(path: str = CORPUS) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+def _check_attributes(rid: str, labels: list[str], a: dict, errors: list[str]) -> None:
+    if list(a.keys()) != ATTR_KEYS:
+        errors.append(f"{rid}: attribute keys")
+        return
+    if a["party"] not in {"supplier", "buyer", "both", "none"}:
+        errors.append(f"{rid}: party")
+    if a["modality"] not in {"obligation", "prohibition", "permission", "none"}:
+        errors.append(f"{rid}: modality")
+    if a["strength"] not in {"strict", "normal", "soft"}:
+        errors.append(f"{rid}: strength")
+    if a["spec_kind"] not in {"means", "output", "outcome", "none"}:
+        errors.append(f"{rid}: spec_kind")
+    review = (a["trigger"], a["procedure"], a["consequence"])
+    if "review" in labels:
+        # all null: the review label came from the adjudication, which did not annotate attributes
+        if review != (None, None, None) and (a["trigger"] not in {"numeric", "periodic", "event", "none"}
+                                             or not isinstance(a["procedure"], bool)
+                                             or not isinstance(a["consequence"], bool)):
+            errors.append(f"{rid}: review attributes")
+    elif review != (None, None, None):
+        errors.append(f"{rid}: trigger/procedure/consequence must be null for non-review")
+    if not isinstance(a["unilateral"], bool):
+        errors.append(f"{rid}: unilateral")
+    if a["means_result"] not in (None, "means", "result"):
+        errors.append(f"{rid}: means_result")
+
+
+def _check_annotators(rid: str, annotators: dict, errors: list[str]) -> None:
+    """The two independent annotations behind an adjudicated record."""
+    if sorted(annotators) != ["first", "second"]:
+        errors.append(f"{rid}: annotators must be first and second")
+        return
+    for who, item in annotators.items():
+        if sorted(item) != ["labels", "type"] or item["type"] not in TYPES \
+                or item["labels"] != sorted(set(item["labels"])) or not set(item["labels"]) <= LABELS:
+            errors.append(f"{rid}: annotators.{who}")
+
+
 def check(path: str = CORPUS) -> int:
     recs = load(path)
     errors: list[str] = []
@@ -121,7 +160,7 @@ def check(path: str = CORPUS) -> int:
     file_split: dict[str, set[str]] = {}
     for r in recs:
         rid = r.get("id")
-        if list(r.keys()) != KEYS:
+        if [k for k in r if k != "annotators"] != KEYS:
             errors.append(f"{rid}: keys {list(r.keys())}")
         if rid in ids:
             errors.append(f"{rid}: duplicate id")
@@ -151,27 +190,10 @@ def check(path: str = CORPUS) -> int:
             errors.append(f"{rid}: type {r['type']}")
         if r["labels"] != sorted(set(r["labels"])) or not set(r["labels"]) <= LABELS:
             errors.append(f"{rid}: labels {r['labels']}")
-        a = r["attributes"]
-        if list(a.keys()) != ATTR_KEYS:
-            errors.append(f"{rid}: attribute keys")
-        if a["party"] not in {"supplier", "buyer", "both", "none"}:
-            errors.append(f"{rid}: party")
-        if a["modality"] not in {"obligation", "prohibition", "permission", "none"}:
-            errors.append(f"{rid}: modality")
-        if a["strength"] not in {"strict", "normal", "soft"}:
-            errors.append(f"{rid}: strength")
-        if a["spec_kind"] not in {"means", "output", "outcome", "none"}:
-            errors.append(f"{rid}: spec_kind")
-        if "review" in r["labels"]:
-            if a["trigger"] not in {"numeric", "periodic", "event", "none"} \
-                    or not isinstance(a["procedure"], bool) or not isinstance(a["consequence"], bool):
-                errors.append(f"{rid}: review attributes")
-        elif a["trigger"] is not None or a["procedure"] is not None or a["consequence"] is not None:
-            errors.append(f"{rid}: trigger/procedure/consequence must be null for non-review")
-        if not isinstance(a["unilateral"], bool):
-            errors.append(f"{rid}: unilateral")
-        if a["means_result"] not in (None, "means", "result"):
-            errors.append(f"{rid}: means_result")
+        if r["attributes"] is not None:  # null: labelled for type and effects only (batch 5)
+            _check_attributes(rid, r["labels"], r["attributes"], errors)
+        if "annotators" in r:
+            _check_annotators(rid, r["annotators"], errors)
         if r["split"] not in {"dev", "test"}:
             errors.append(f"{rid}: split")
         if not r["rationale"]:
@@ -205,9 +227,41 @@ def check(path: str = CORPUS) -> int:
     return 1 if errors else 0
 
 
+def agreement(path: str = CORPUS) -> None:
+    """Agreement of the two independent annotations (records with ``annotators``), per split and label.
+
+    F1 takes the first annotation as the reference (it is symmetric); kappa is
+    Cohen's kappa of the yes/no decision for the label.
+    """
+    recs = [r for r in load(path) if "annotators" in r]
+    for split in ("all", "dev", "test"):
+        part = [r for r in recs if split in ("all", r["split"])]
+        if not part:
+            continue
+        n = len(part)
+        same = sum(r["annotators"]["first"]["labels"] == r["annotators"]["second"]["labels"] for r in part)
+        types = sum(r["annotators"]["first"]["type"] == r["annotators"]["second"]["type"] for r in part)
+        print(f"{split}: {n} clauses  same label set {same / n:.3f}  same type {types / n:.3f}")
+        f1s = []
+        for label in sorted(LABELS):
+            first = [label in r["annotators"]["first"]["labels"] for r in part]
+            second = [label in r["annotators"]["second"]["labels"] for r in part]
+            both = sum(a and b for a, b in zip(first, second, strict=True))
+            a_n, b_n = sum(first), sum(second)
+            f1 = 2 * both / (a_n + b_n) if a_n + b_n else 0.0
+            observed = sum(a == b for a, b in zip(first, second, strict=True)) / n
+            chance = (a_n / n) * (b_n / n) + (1 - a_n / n) * (1 - b_n / n)
+            kappa = (observed - chance) / (1 - chance) if chance < 1 else 1.0
+            f1s.append(f1)
+            print(f"  {label:10s} F1 {f1:.3f}  kappa {kappa:.3f}  (first {a_n}, second {b_n})")
+        print(f"  macro-F1 {sum(f1s) / len(f1s):.3f}")
+
+
 if __name__ == "__main__":
     if "--check" in sys.argv:
         sys.exit(check())
+    if "--agreement" in sys.argv:
+        agreement()
     if "--segment" in sys.argv:
         for c in segment(sys.argv[-1]):
             print(c["start"], c["end"], c["num"], "|", c["heading"])

@@ -16,8 +16,8 @@ used: the held-out ``test`` split is for ``clausecheck evaluate --split test``.
    fusion) prints an estimate per language on the development split (the
    number to watch while changing features or penalties, since it never reads
    the test split; optimistic, because the rules were written by reading dev
-   errors), and each effect's threshold is the one that maximises F1 on those
-   out-of-fold probabilities (0.05 grid). A label the rules do not support
+   errors), and each effect's threshold is the one that maximises the mean of
+   the French and English F1 on those out-of-fold probabilities (0.05 grid). A label the rules do not support
    also needs ``MODEL_FLOOR`` (see ``clausecheck.fusion.decided``).
 """
 
@@ -73,13 +73,21 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, penalty: np.ndarray, steps: int =
     return w
 
 
-def best_threshold(p: np.ndarray, y: np.ndarray) -> tuple[float, float]:
-    """Threshold maximising F1, and that F1."""
+def best_threshold(p: np.ndarray, y: np.ndarray, groups: np.ndarray | None = None) -> tuple[float, float]:
+    """Threshold maximising F1 (the mean of the F1 of each group, e.g. each language, when ``groups`` is given).
+
+    Averaging per language keeps the larger English corpus from setting the
+    thresholds alone: one threshold serves both languages.
+    """
+    parts = [np.ones(len(y), dtype=bool)] if groups is None else [groups == g for g in np.unique(groups)]
     best = (0.5, -1.0)
     for t in np.arange(0.1, 0.81, 0.05):
-        pred = p >= t
-        tp = float(np.sum(pred & (y == 1)))
-        f1 = 2 * tp / (np.sum(pred) + np.sum(y == 1)) if np.sum(pred) + np.sum(y == 1) else 0.0
+        scores = []
+        for part in parts:
+            pred, gold = p[part] >= t, y[part] == 1
+            tp = float(np.sum(pred & gold))
+            scores.append(2 * tp / (np.sum(pred) + np.sum(gold)) if np.sum(pred) + np.sum(gold) else 0.0)
+        f1 = float(np.mean(scores))
         if f1 > best[1] + 1e-9:
             best = (round(float(t), 2), f1)
     return best
@@ -149,7 +157,8 @@ class Analysed:
 
 
 def fit_fusion(rows: Sequence[dict[str, dict[str, float]]], labels: Sequence[frozenset[str]], l2_rule: float = L2_RULE,
-               verbose: bool = False) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
+               verbose: bool = False, langs: Sequence[str] | None = None,
+               ) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
     """Fusion weights fitted on ``rows``, and the thresholds best on those same rows (used inside the folds)."""
     weights: dict[str, dict[str, float]] = {}
     thresholds: dict[str, float] = {}
@@ -160,7 +169,8 @@ def fit_fusion(rows: Sequence[dict[str, dict[str, float]]], labels: Sequence[fro
         penalty = np.array([0.0 if n == "bias" else (l2_rule if n.startswith(("rule:", "type:")) else L2_DENSE)
                             for n in names])
         w = fit_logistic(x, y, penalty)
-        thresholds[effect], f1 = best_threshold(1.0 / (1.0 + np.exp(-x @ w)), y)
+        thresholds[effect], f1 = best_threshold(1.0 / (1.0 + np.exp(-x @ w)), y,
+                                                None if langs is None else np.array(langs))
         weights[effect] = {name: round(float(value), 4) for name, value in zip(names, w, strict=True)
                            if name in FEATURES or abs(value) >= 1e-3}
         if verbose:
@@ -189,7 +199,7 @@ def cross_validate(dev: Sequence[Example], texts: Sequence[str], analysed: Seque
         inner = (out_of_fold(t_texts, t_labels, [dev[i].group + "#" for i in train], t_langs, knobs.l2_lexical)
                  if lexical else None)
         rows = [analysed[i].rows(inner[k] if inner else dict.fromkeys(EFFECTS, 0.0)) for k, i in enumerate(train)]
-        weights, thresholds = fit_fusion(rows, t_labels, knobs.l2_rule)
+        weights, thresholds = fit_fusion(rows, t_labels, knobs.l2_rule, langs=t_langs)
         model = train_lexical(t_texts, t_labels, t_langs, knobs.l2_lexical) if lexical else None
         for i in test:
             row = analysed[i].rows(model.scores(texts[i]) if model else dict.fromkeys(EFFECTS, 0.0))
@@ -211,10 +221,11 @@ def cross_validate(dev: Sequence[Example], texts: Sequence[str], analysed: Seque
         cells = "  ".join(f"{s.label} P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f}" for s in table)
         print(f"cv {lang}: {len(idx)} clauses  macro-F1 {macro_f1(table):.3f}  {cells}")
     chosen = {}
+    langs = np.array([e.lang for e in dev])
     for effect in EFFECTS:
         y = np.array([effect in e.labels for e in dev], dtype=float)
-        chosen[effect], f1 = best_threshold(np.array([p[effect] for p in oof]), y)
-        print(f"{effect:11} threshold {chosen[effect]:.2f} (out-of-fold F1 {f1:.3f})")
+        chosen[effect], f1 = best_threshold(np.array([p[effect] for p in oof]), y, langs)
+        print(f"{effect:11} threshold {chosen[effect]:.2f} (out-of-fold F1 {f1:.3f}, mean of the languages)")
     return chosen
 
 

@@ -144,11 +144,31 @@ def _longest_first(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return sorted(kept)
 
 
+_LIST_ITEM = re.compile(r"\s*(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)|(?:[a-z]|\d{1,2})\.\s|[-\u2013\u2022*\u25aa])")
+"""The start of a list item: ``(a)``, ``b)``, ``(iv)``, ``2)``, ``a. ``, a dash or a bullet."""
+_LEAD_IN = re.compile(r":\s*(?:\n|$)")
+"""A colon that ends a line: the lead-in of a list."""
+
+
 def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
-    """(start, end) of the sentence of each token, read from the SENT_START array (faster than ``doc.sents``)."""
+    """(start, end) of the sentence of each token, read from the SENT_START array (faster than ``doc.sents``).
+
+    A lead-in that ends with a colon and the list items after it count as one
+    sentence: "Buyer may terminate if: (a) Supplier breaches ..." is one
+    provision for the rules, so a pattern may join the lead-in to an item.
+    """
     starts = [i for i, flag in enumerate(doc.to_array(SENT_START).tolist()) if flag == 1 or i == 0]
+    ranges = list(zip(starts, [*starts[1:], len(doc)], strict=True))
+    merged: list[tuple[int, int]] = []
+    in_list = False
+    for begin, end in ranges:
+        if merged and in_list and _LIST_ITEM.match(doc[begin:end].text):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((begin, end))
+            in_list = _LEAD_IN.search(doc[begin:end].text) is not None
     bounds: list[tuple[int, int]] = []
-    for begin, end in zip(starts, [*starts[1:], len(doc)], strict=True):
+    for begin, end in merged:
         bounds += [(begin, end)] * (end - begin)
     return bounds
 

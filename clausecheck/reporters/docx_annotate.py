@@ -46,6 +46,7 @@ from clausecheck.readers import ReadOptions
 from clausecheck.readers.docx import walk_body
 from clausecheck.readers.normalize import paragraph_offsets
 from clausecheck.readers.sniff import sniff
+from clausecheck.reporters.texts import finding_title
 from clausecheck.scoring import Finding
 
 __all__ = ["AnnotationResult", "PlannedComment", "annotate", "annotate_docx", "comment_anchors", "plan_comments"]
@@ -67,7 +68,8 @@ _WORDS = {
     "fr": {
         "clause": "clausecheck · {title}", "effects": "Effets : {value}", "probabilities": "Probabilités : {value}",
         "reason": "Motif : {value}", "model": "Motif : score du modèle, sans règle déterminante ({labels})",
-        "suggestion": "Suggestion ({code}) : {value}", "finding": "clausecheck · constat {code} (gravité : {severity})",
+        "suggestion": "Suggestion ({code}) : {value}",
+        "finding": "clausecheck · constat : {title} ({code}, gravité : {severity})",
         "finding_suggestion": "Suggestion : {value}", "basis": "Fondement : {value}",
         "waived": "Accepté (dérogation) : {value}", "percent": "{value} %", "sep": " ; ", "quote": "« {value} »",
         "preamble": "Préambule",
@@ -75,7 +77,7 @@ _WORDS = {
     "en": {
         "clause": "clausecheck · {title}", "effects": "Effects: {value}", "probabilities": "Probabilities: {value}",
         "reason": "Reason: {value}", "model": "Reason: model score, no decisive rule ({labels})",
-        "suggestion": "Suggestion ({code}): {value}", "finding": "clausecheck · finding {code} (severity: {severity})",
+        "suggestion": "Suggestion ({code}): {value}", "finding": "clausecheck · finding: {title} ({code}, severity: {severity})",
         "finding_suggestion": "Suggestion: {value}", "basis": "Legal basis: {value}",
         "waived": "Accepted (waiver): {value}", "percent": "{value}%", "sep": "; ", "quote": "“{value}”",
         "preamble": "Preamble",
@@ -199,7 +201,8 @@ def _finding_comment(report: Report, finding: Finding, clause: Clause) -> Planne
     lang = _lang(report)
     words = _WORDS[lang]
     severity = _SEVERITY[lang].get(finding.severity, finding.severity)
-    lines = [words["finding"].format(code=finding.code, severity=severity), finding.message]
+    title = finding_title(finding.code, lang)
+    lines = [words["finding"].format(title=title, code=finding.code, severity=severity), finding.message]
     if finding.suggestion:
         lines.append(words["finding_suggestion"].format(value=finding.suggestion))
     if finding.legal_basis:

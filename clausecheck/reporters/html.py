@@ -18,7 +18,7 @@ import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TextIO
 
-from clausecheck.reporters.texts import READINGS, band
+from clausecheck.reporters.texts import FINDING_TITLES, READINGS, band
 
 __all__ = ["render", "write"]
 
@@ -59,13 +59,7 @@ UI: dict[str, dict[str, Any]] = {
         "chip": {"rigid": "rigid", "review": "review", "innovation": "innovation", "neutral": "neutral"},
         "findings": "Findings", "no_findings": "No findings.",
         "severity": {"high": "High", "medium": "Medium", "low": "Low", "info": "Info"},
-        "finding": {
-            "innovation_paradox": "Innovation paradox", "locked_relationship": "Locked relationship",
-            "firm_price_long_term": "Firm price over a long term", "hardship_excluded": "Hardship excluded",
-            "variants_forbidden": "Variants forbidden", "unilateral_modification": "Unilateral modification",
-            "ip_capture": "Capture of improvements", "over_specification": "Over-specification",
-            "missing_review": "No review mechanism",
-        },
+        "finding": FINDING_TITLES["en"],
         "suggestion": "Suggestion", "legal_basis": "Legal basis", "grounds": "Clauses",
         "waived": "Waived", "waived_by": "waived by",
         "clause_list": "Clauses", "show": "Show", "type": "Type", "all_types": "All types",
@@ -109,13 +103,7 @@ UI: dict[str, dict[str, Any]] = {
         "chip": {"rigid": "rigide", "review": "revoyure", "innovation": "innovation", "neutral": "neutre"},
         "findings": "Constats", "no_findings": "Aucun constat.",
         "severity": {"high": "Élevée", "medium": "Moyenne", "low": "Faible", "info": "Info"},
-        "finding": {
-            "innovation_paradox": "Paradoxe de l'innovation", "locked_relationship": "Relation verrouillée",
-            "firm_price_long_term": "Prix ferme sur longue durée", "hardship_excluded": "Imprévision exclue",
-            "variants_forbidden": "Variantes interdites", "unilateral_modification": "Modification unilatérale",
-            "ip_capture": "Captation des améliorations", "over_specification": "Sur-spécification",
-            "missing_review": "Aucun mécanisme de revoyure",
-        },
+        "finding": FINDING_TITLES["fr"],
         "suggestion": "Suggestion", "legal_basis": "Fondement", "grounds": "Clauses",
         "waived": "Levé", "waived_by": "levé par",
         "clause_list": "Clauses", "show": "Afficher", "type": "Type", "all_types": "Tous les types",

@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from clausecheck.reporters.texts import HEADINGS, LABEL_NAMES, SCORE_NAMES, clause_label, lang_of, page_range, reading
+from clausecheck.reporters.texts import (
+    HEADINGS,
+    LABEL_NAMES,
+    SCORE_NAMES,
+    clause_label,
+    finding_title,
+    lang_of,
+    page_range,
+    reading,
+)
 
 _DRIVERS = 3
 
@@ -44,7 +53,8 @@ def render(data: dict[str, Any]) -> str:
     for finding in data["findings"]:
         cited = ", ".join(clause_label(by_id[i]) for i in finding["clauses"] if i in by_id)
         waived = f" — *{words['waived']}: {finding.get('waiver_reason', '')}*" if finding.get("waived") else ""
-        lines += [f"- **{finding['severity'].upper()} `{finding['code']}`**{waived}: {finding['message']}",
+        lines += [f"- **{finding['severity'].upper()} {finding_title(finding['code'], lang)}** (`{finding['code']}`){waived}: "
+                  f"{finding['message']}",
                   f"  - {words['suggestion']}: {finding['suggestion']}"]
         if finding.get("legal_basis"):
             lines.append(f"  - {finding['legal_basis']}")

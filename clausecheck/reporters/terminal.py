@@ -9,7 +9,16 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from clausecheck.reporters.texts import HEADINGS, LABEL_NAMES, SCORE_NAMES, clause_label, lang_of, page_range, reading
+from clausecheck.reporters.texts import (
+    HEADINGS,
+    LABEL_NAMES,
+    SCORE_NAMES,
+    clause_label,
+    finding_title,
+    lang_of,
+    page_range,
+    reading,
+)
 
 _FIRST_WORDS = 12
 _DRIVERS = 3
@@ -56,7 +65,8 @@ def _findings(console: Console, data: dict[str, Any], lang: str) -> None:
     for finding in data["findings"]:
         severity = finding["severity"]
         head = Text(f"  {severity.upper():6} ", style=SEVERITY_STYLE.get(severity, ""))
-        head.append(finding["code"], style="bold")
+        head.append(finding_title(finding["code"], lang), style="bold")
+        head.append(f" ({finding['code']})", style="dim")
         if finding.get("waived"):
             head.append(f"  ({words['waived']}: {finding.get('waiver_reason', '')})", style="dim")
         console.print(head)

@@ -27,6 +27,22 @@ READINGS = {
         "innovation_room": ("peu de marge d'innovation", "marge d'innovation partielle", "large marge d'innovation"),
     },
 }
+FINDING_TITLES = {
+    "en": {
+        "innovation_paradox": "Innovation paradox", "locked_relationship": "Locked relationship",
+        "firm_price_long_term": "Firm price over a long term", "hardship_excluded": "Hardship excluded",
+        "variants_forbidden": "Variants forbidden", "unilateral_modification": "Unilateral modification",
+        "ip_capture": "Capture of improvements", "over_specification": "Over-specification",
+        "missing_review": "No review mechanism",
+    },
+    "fr": {
+        "innovation_paradox": "Paradoxe de l'innovation", "locked_relationship": "Relation verrouillée",
+        "firm_price_long_term": "Prix ferme sur longue durée", "hardship_excluded": "Imprévision exclue",
+        "variants_forbidden": "Variantes interdites", "unilateral_modification": "Modification unilatérale",
+        "ip_capture": "Captation des améliorations", "over_specification": "Sur-spécification",
+        "missing_review": "Aucun mécanisme de revoyure",
+    },
+}
 BAND_BOUNDS = (40.0, 70.0)
 HEADINGS = {
     "en": {"scores": "Scores", "findings": "Findings", "clauses": "Clauses", "drivers": "driven by",
@@ -62,3 +78,8 @@ def page_range(pages: list[int] | None) -> str:
     if not pages:
         return ""
     return str(pages[0]) if len(pages) == 1 else f"{pages[0]}-{pages[-1]}"
+
+
+def finding_title(code: str, language: str) -> str:
+    """The human title of a finding code (the code itself for a finding this table does not know)."""
+    return FINDING_TITLES[lang_of(language)].get(code, code)

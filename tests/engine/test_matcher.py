@@ -157,3 +157,38 @@ def test_pack_messages_in_both_report_languages() -> None:
     assert not missing, missing
     spec = next(s for s in specs if s.code == "RIG-PRICE-FIRM")
     assert spec.message_in("fr") == spec.message_fr != spec.message_in("en") == spec.message
+
+
+def test_a_list_lead_in_and_its_items_are_one_sentence_for_the_rules() -> None:
+    """The accurate French pipeline splits a list after its first item; the rules still see one provision."""
+    from clausecheck.engine.matcher import _sentence_bounds
+    from clausecheck.nlp import get_nlp
+
+    text = ("Le marché peut être résilié par l'acheteur dans les cas suivants :\n"
+            "- manquement grave du titulaire à ses obligations ;\n"
+            "- liquidation judiciaire du titulaire.\n"
+            "Le titulaire en est informé par écrit.")
+    doc = get_nlp("fr", "accurate")(text)
+    assert len(list(doc.sents)) >= 3  # the parser's own split
+    bounds = _sentence_bounds(doc)
+    last_item = next(t.i for t in doc if t.text == "liquidation")
+    after = next(t.i for t in doc if t.text == "informé")
+    assert bounds[0] == bounds[last_item]  # lead-in and every item together
+    assert bounds[after] != bounds[0]  # the sentence after the list stands alone
+
+
+def test_termination_for_cause_written_as_a_list_is_seen() -> None:
+    text = ("Buyer may terminate this Agreement immediately by written notice if:\n"
+            "(a) Supplier breaches any provision of this Agreement and fails to cure such breach within fifteen (15) "
+            "days of notice;\n(b) Supplier becomes insolvent.")
+    assert "REV-AGAINST-TERMINATION-CAUSE" in codes(text, "en")
+
+
+def test_english_prior_consent_is_rigid_for_execution_not_for_assignment() -> None:
+    assert "RIG-PRIOR-CONSENT" in codes(
+        "Supplier shall not subcontract any of the Services without the prior written consent of Customer.", "en")
+    assert "RIG-PRIOR-CONSENT" not in codes(
+        "Neither party may assign this Agreement without the prior written consent of the other party.", "en")
+    # an English cancel word must not silence a French match
+    assert "RIG-PRIOR-CONSENT" in codes(
+        "Toute modification du planning d'information des usagers est soumise à l'accord préalable du client.", "fr")
