@@ -230,31 +230,38 @@ def check(path: str = CORPUS) -> int:
 def agreement(path: str = CORPUS) -> None:
     """Agreement of the two independent annotations (records with ``annotators``), per split and label.
 
-    F1 takes the first annotation as the reference (it is symmetric); kappa is
-    Cohen's kappa of the yes/no decision for the label.
+    F1 takes the first annotation as the reference (it is symmetric) and is
+    computed by ``clausecheck.evaluation`` like the classifier's; kappa is
+    Cohen's kappa of the yes/no decision for the label. Also prints how many
+    records the adjudication decided and how many it changed.
     """
+    from clausecheck.evaluation import macro_f1, multilabel_scores  # the project's own scorer
+
     recs = [r for r in load(path) if "annotators" in r]
+    disputed = [r for r in recs if r["annotators"]["first"] != r["annotators"]["second"]]
+    changed = [r for r in recs if r["annotators"]["first"] != {"type": r["type"], "labels": r["labels"]}]
+    print(f"{len(recs)} clauses annotated twice; {len(disputed)} disagreements adjudicated, "
+          f"{len(changed)} records changed from the first annotation")
     for split in ("all", "dev", "test"):
         part = [r for r in recs if split in ("all", r["split"])]
         if not part:
             continue
         n = len(part)
-        same = sum(r["annotators"]["first"]["labels"] == r["annotators"]["second"]["labels"] for r in part)
+        first = [frozenset(r["annotators"]["first"]["labels"]) for r in part]
+        second = [frozenset(r["annotators"]["second"]["labels"]) for r in part]
+        same = sum(a == b for a, b in zip(first, second, strict=True))
         types = sum(r["annotators"]["first"]["type"] == r["annotators"]["second"]["type"] for r in part)
         print(f"{split}: {n} clauses  same label set {same / n:.3f}  same type {types / n:.3f}")
-        f1s = []
-        for label in sorted(LABELS):
-            first = [label in r["annotators"]["first"]["labels"] for r in part]
-            second = [label in r["annotators"]["second"]["labels"] for r in part]
-            both = sum(a and b for a, b in zip(first, second, strict=True))
-            a_n, b_n = sum(first), sum(second)
-            f1 = 2 * both / (a_n + b_n) if a_n + b_n else 0.0
-            observed = sum(a == b for a, b in zip(first, second, strict=True)) / n
-            chance = (a_n / n) * (b_n / n) + (1 - a_n / n) * (1 - b_n / n)
+        scores = multilabel_scores(first, second, sorted(LABELS))
+        for score in scores:
+            a_n = sum(score.label in g for g in first) / n
+            b_n = sum(score.label in g for g in second) / n
+            observed = sum((score.label in a) == (score.label in b) for a, b in zip(first, second, strict=True)) / n
+            chance = a_n * b_n + (1 - a_n) * (1 - b_n)
             kappa = (observed - chance) / (1 - chance) if chance < 1 else 1.0
-            f1s.append(f1)
-            print(f"  {label:10s} F1 {f1:.3f}  kappa {kappa:.3f}  (first {a_n}, second {b_n})")
-        print(f"  macro-F1 {sum(f1s) / len(f1s):.3f}")
+            print(f"  {score.label:10s} F1 {score.f1:.3f}  kappa {kappa:.3f}  "
+                  f"(first {round(a_n * n)}, second {round(b_n * n)})")
+        print(f"  macro-F1 {macro_f1(scores):.3f}")
 
 
 if __name__ == "__main__":

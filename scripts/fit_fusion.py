@@ -17,8 +17,9 @@ used: the held-out ``test`` split is for ``clausecheck evaluate --split test``.
    number to watch while changing features or penalties, since it never reads
    the test split; optimistic, because the rules were written by reading dev
    errors), and each effect's threshold is the one that maximises the mean of
-   the French and English F1 on those out-of-fold probabilities (0.05 grid). A label the rules do not support
-   also needs ``MODEL_FLOOR`` (see ``clausecheck.fusion.decided``).
+   the French and English F1 on those out-of-fold probabilities (0.05 grid).
+   A label the rules do not support also needs ``MODEL_FLOOR`` (see
+   ``clausecheck.fusion.decided``).
 """
 
 from __future__ import annotations

@@ -90,7 +90,7 @@ class LanguageMatcher:
                 regexes=tuple(re.compile(expr, re.IGNORECASE) for expr in _for(spec.regex, lang)),
                 raise_=tuple(_Words(_compile_words(nlp, w.words), w.by) for w in ctx.raise_),
                 lower=tuple(_Words(_compile_words(nlp, w.words), w.by) for w in ctx.lower),
-                cancel=_compile_words(nlp, ctx.cancel_if),
+                cancel=_compile_words(nlp, ctx.cancel_words(lang)),
             )
         self._regex_rules = [rule for rule in self.rules.values() if rule.regexes]
 
@@ -116,7 +116,7 @@ class LanguageMatcher:
                             spans.setdefault(rule.spec.code, []).append((span.start, span.end))
         if not spans:
             return []
-        sent_of = _sentence_bounds(doc)
+        sent_of = _sentence_bounds(doc, text)
         heading_end = _heading_end(doc)
         evidence: list[Evidence] = []
         for code, found_spans in spans.items():
@@ -150,7 +150,7 @@ _LEAD_IN = re.compile(r":\s*(?:\n|$)")
 """A colon that ends a line: the lead-in of a list."""
 
 
-def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+def _sentence_bounds(doc: Doc, text: str) -> list[tuple[int, int]]:
     """(start, end) of the sentence of each token, read from the SENT_START array (faster than ``doc.sents``).
 
     A lead-in that ends with a colon and the list items after it count as one
@@ -162,11 +162,12 @@ def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     in_list = False
     for begin, end in ranges:
-        if merged and in_list and _LIST_ITEM.match(doc[begin:end].text):
+        sentence = text[doc[begin].idx:doc[end - 1].idx + len(doc[end - 1])]  # slicing ``text`` builds no span
+        if merged and in_list and _LIST_ITEM.match(sentence):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((begin, end))
-            in_list = _LEAD_IN.search(doc[begin:end].text) is not None
+            in_list = _LEAD_IN.search(sentence) is not None
     bounds: list[tuple[int, int]] = []
     for begin, end in merged:
         bounds += [(begin, end)] * (end - begin)

@@ -61,7 +61,15 @@ class ContextSpec(_Strict):
     window: int | Literal["sentence"] = 6
     raise_: list[ContextWords] = Field(default_factory=list, alias="raise")
     lower: list[ContextWords] = Field(default_factory=list)
-    cancel_if: list[str] = Field(default_factory=list)
+    cancel_if: list[str] | dict[Lang, list[str]] = Field(default_factory=list)
+    """Words that drop a match: one list for every language, or one list per language (a word of one
+    language may be an ordinary word of the other: "information", "court")."""
+
+    def cancel_words(self, lang: str) -> list[str]:
+        """The ``cancel_if`` words that apply to ``lang``."""
+        if isinstance(self.cancel_if, dict):
+            return next((words for key, words in self.cancel_if.items() if key == lang), [])
+        return self.cancel_if
 
     @field_validator("window")
     @classmethod
@@ -176,8 +184,10 @@ class RuleSpec(_Strict):
 
     @model_validator(mode="after")
     def _coherent(self) -> RuleSpec:
-        for key in ("patterns", "phrases", "regex"):
-            stray = set(getattr(self, key)) - set(self.languages)
+        cancel = self.context.cancel_if
+        for key, per_language in (("patterns", self.patterns), ("phrases", self.phrases), ("regex", self.regex),
+                                  ("context.cancel_if", cancel if isinstance(cancel, dict) else {})):
+            stray = set(per_language) - set(self.languages)
             if stray:
                 raise PydanticCustomError("unknown_label", "{key} for {langs} not in the rule's languages",
                                           {"key": key, "langs": ", ".join(sorted(stray))})

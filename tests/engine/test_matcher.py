@@ -170,7 +170,7 @@ def test_a_list_lead_in_and_its_items_are_one_sentence_for_the_rules() -> None:
             "Le titulaire en est informé par écrit.")
     doc = get_nlp("fr", "accurate")(text)
     assert len(list(doc.sents)) >= 3  # the parser's own split
-    bounds = _sentence_bounds(doc)
+    bounds = _sentence_bounds(doc, doc.text)
     last_item = next(t.i for t in doc if t.text == "liquidation")
     after = next(t.i for t in doc if t.text == "informé")
     assert bounds[0] == bounds[last_item]  # lead-in and every item together
@@ -192,3 +192,26 @@ def test_english_prior_consent_is_rigid_for_execution_not_for_assignment() -> No
     # an English cancel word must not silence a French match
     assert "RIG-PRIOR-CONSENT" in codes(
         "Toute modification du planning d'information des usagers est soumise à l'accord préalable du client.", "fr")
+
+
+def test_cancel_words_can_be_given_per_language(write_rule, valid_rule) -> None:
+    """``cancel_if: {fr: [...], en: [...]}``: a French cancel word does not silence the English match."""
+    text = valid_rule.replace("examples:", "context:\n  window: sentence\n  cancel_if:\n    fr: [annuelle]\n"
+                                           "    en: [ignored]\nexamples:")
+    folder = write_rule("per-language.yaml", text, folder="mine").parent
+    rules = load_rules([folder])
+    assert "REV-TEST-REVIEW" not in codes("La clause de revoyure annuelle est supprimée.", "fr", rules)
+    assert "REV-TEST-REVIEW" in codes("The annuelle review clause applies.", "en", rules)
+    assert "REV-TEST-REVIEW" not in codes("The review clause is ignored.", "en", rules)
+
+
+def test_cancel_words_for_a_language_the_rule_lacks_are_reported(write_rule, valid_rule) -> None:
+    from clausecheck.engine.loader import RulePackError
+
+    text = valid_rule.replace("languages: [fr, en]", "languages: [fr]").replace(
+        '  en: ["review clause"]\n', "").replace('    - en: "A review clause applies."\n', "").replace(
+        '    - en: "The review clause applies yearly."\n', "").replace('    - en: "Nothing."\n', "").replace(
+        "examples:", "context:\n  cancel_if:\n    en: [ignored]\nexamples:")
+    folder = write_rule("stray.yaml", text, folder="stray").parent
+    with pytest.raises(RulePackError, match="cancel_if"):
+        load_rules([folder])
