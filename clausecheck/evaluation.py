@@ -21,6 +21,10 @@ from clausecheck.evidence import EFFECTS
 
 _ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = (_ROOT / "corpus" / "fr.jsonl", _ROOT / "corpus" / "en.jsonl")
+"""The annotated corpus (type, effects and attributes): what ``clausecheck evaluate`` measures by default."""
+TRAINING_CORPUS = (*DEFAULT_CORPUS, _ROOT / "corpus" / "en_extra.jsonl")
+"""What ``scripts/fit_fusion.py`` learns from (its ``dev`` records): the corpus plus the English supplement
+of development spans labelled with type and effects only (``corpus/CARD.md``)."""
 
 
 def default_cuad_dir() -> Path:
@@ -42,6 +46,8 @@ class Example:
     attributes: dict[str, Any] = field(default_factory=dict)
     group: str = ""
     """Clauses of one source contract share a group (cross-validation keeps a group in one fold)."""
+    corpus: str = ""
+    """Name of the file the record comes from (``fr``, ``en``, ``en_extra``)."""
 
 
 def load_corpus(paths: Iterable[Path], cuad_dir: Path | None = None) -> tuple[list[Example], int]:
@@ -66,6 +72,7 @@ def load_corpus(paths: Iterable[Path], cuad_dir: Path | None = None) -> tuple[li
                     type=record["type"], labels=frozenset(record["labels"]), split=record.get("split", "dev"),
                     attributes=record.get("attributes") or {},
                     group=record["cuad"]["file"] if "cuad" in record else record["id"],
+                    corpus=path.stem,
                 )
             )
     return examples, missing

@@ -1,4 +1,4 @@
-"""Helpers for the English annotated clause corpus (corpus/en.jsonl).
+"""Helpers for the English annotated clause corpus (corpus/en.jsonl) and its training supplement (corpus/en_extra.jsonl).
 
 The contract text stays out of the repository: records hold a CUAD txt file
 name, character offsets (Python str indices of the utf-8 decoded file) and the
@@ -17,6 +17,8 @@ from collections import Counter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.join(HERE, "en.jsonl")
+EXTRA = os.path.join(HERE, "en_extra.jsonl")
+"""Development spans labelled with type and effects only (``attributes: null``): training data, not the corpus."""
 CUAD_TXT = os.environ.get(
     "CUAD_TXT", os.path.join(HERE, "..", "..", "shared", "data", "cuad-dev", "txt"))
 if not os.path.isdir(CUAD_TXT):
@@ -152,9 +154,19 @@ def _check_annotators(rid: str, annotators: dict, errors: list[str]) -> None:
             errors.append(f"{rid}: annotators.{who}")
 
 
-def check(path: str = CORPUS) -> int:
+def check(path: str = CORPUS, extra: str | None = EXTRA) -> int:
+    """Validate the corpus and its supplement together: ids unique and spans disjoint across both files.
+
+    Corpus records carry attributes; supplement records have ``attributes: null``
+    and are all in the development split.
+    """
     recs = load(path)
+    supplement = load(extra) if extra else []
     errors: list[str] = []
+    errors += [f"{r['id']}: corpus record without attributes" for r in recs if r.get("attributes") is None]
+    errors += [f"{r['id']}: supplement record must have attributes null and split dev" for r in supplement
+               if r.get("attributes") is not None or r.get("split") != "dev"]
+    recs = recs + supplement
     ids: set[str] = set()
     spans: dict[str, list[tuple[int, int, str]]] = {}
     file_split: dict[str, set[str]] = {}
@@ -190,7 +202,7 @@ def check(path: str = CORPUS) -> int:
             errors.append(f"{rid}: type {r['type']}")
         if r["labels"] != sorted(set(r["labels"])) or not set(r["labels"]) <= LABELS:
             errors.append(f"{rid}: labels {r['labels']}")
-        if r["attributes"] is not None:  # null: labelled for type and effects only (batch 5)
+        if r["attributes"] is not None:  # null: labelled for type and effects only (the supplement)
             _check_attributes(rid, r["labels"], r["attributes"], errors)
         if "annotators" in r:
             _check_annotators(rid, r["annotators"], errors)
@@ -208,7 +220,8 @@ def check(path: str = CORPUS) -> int:
     mixed = [f for f, s in file_split.items() if len(s) > 1]
     for e in errors:
         print("ERROR", e)
-    print(f"records: {len(recs)}  contracts: {len(spans)}  errors: {len(errors)}"
+    print(f"records: {len(recs)} ({len(recs) - len(supplement)} corpus, {len(supplement)} supplement)"
+          f"  contracts: {len(spans)}  errors: {len(errors)}"
           f"  contracts in both splits: {len(mixed)}")
     for title, cnt in [
         ("type", Counter(r["type"] for r in recs)),

@@ -2,8 +2,9 @@
 
     python scripts/fit_fusion.py [--cuad-dir DIR] [--out-dir models] [--no-lexical] [--cv-errors FILE]
 
-Needs the ``train`` extra (scikit-learn). Only ``split == "dev"`` records are
-used: the held-out ``test`` split is for ``clausecheck evaluate --split test``.
+Needs the ``train`` extra (scikit-learn). Only ``split == "dev"`` records of the
+corpus and of its English supplement (``TRAINING_CORPUS``) are used: the held-out
+``test`` split is for ``clausecheck evaluate --split test``.
 
 1. Lexical model (clausecheck.lexical): per effect, an L2-regularised logistic
    regression over words and word pairs (scikit-learn, sparse). Its scores on
@@ -38,7 +39,7 @@ from sklearn.linear_model import LogisticRegression
 from clausecheck.analysis.provisions import analyze_provisions, normalize_for_nlp
 from clausecheck.classify import canonical, is_definition, models_dir
 from clausecheck.engine import RuleSet, load_rules
-from clausecheck.evaluation import DEFAULT_CORPUS, Example, default_cuad_dir, load_corpus, macro_f1, multilabel_scores
+from clausecheck.evaluation import TRAINING_CORPUS, Example, default_cuad_dir, load_corpus, macro_f1, multilabel_scores
 from clausecheck.evidence import EFFECTS, Evidence, Provision
 from clausecheck.fusion import FEATURES, FusionModel, decide_type, decided, features, probability
 from clausecheck.lexical import LexicalModel, terms, vocabulary_of
@@ -49,9 +50,9 @@ L2_RULE = 2.0
 L2_LEXICAL = 4.0
 STEPS = 4000
 FOLDS = 5
-LEXICAL_NAME = "lexical-fr-en-0.2"
+LEXICAL_NAME = "lexical-fr-en-0.3"
 VETO = 0.7
-MODEL_FLOOR = 0.5
+MODEL_FLOOR = 0.3
 
 
 @dataclass(frozen=True)
@@ -182,7 +183,8 @@ def fit_fusion(rows: Sequence[dict[str, dict[str, float]]], labels: Sequence[fro
 
 def cross_validate(dev: Sequence[Example], texts: Sequence[str], analysed: Sequence[Analysed], lexical: bool,
                    knobs: Knobs, errors: Path | None = None) -> dict[str, float]:
-    """Print the grouped 5-fold estimate of the effects F1 per language; return the thresholds best on the folds.
+    """Print the grouped 5-fold estimate of the effects F1 per language (and on the English corpus without the
+    supplement); return the thresholds best on the folds.
 
     Each fold is predicted by a lexical model and a fusion fitted without it
     (with the thresholds chosen on its training part). The returned thresholds
@@ -216,11 +218,14 @@ def cross_validate(dev: Sequence[Example], texts: Sequence[str], analysed: Seque
                     out.write(json.dumps({"id": example.id, "gold": sorted(example.labels), "predicted": sorted(guess),
                                           "type": example.type, "rules": rules, "text": text[:600]},
                                          ensure_ascii=False) + "\n")
-    for lang in ("fr", "en"):
-        idx = [i for i, e in enumerate(dev) if e.lang == lang]
+    parts = {"fr": lambda e: e.lang == "fr", "en": lambda e: e.lang == "en",
+             # the annotated corpus only (without the supplement): the same kind of clauses as the test split
+             "en corpus": lambda e: e.lang == "en" and e.corpus == "en"}
+    for name, keep in parts.items():
+        idx = [i for i, e in enumerate(dev) if keep(e)]
         table = multilabel_scores([dev[i].labels for i in idx], [predicted[i] for i in idx], EFFECTS)
         cells = "  ".join(f"{s.label} P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f}" for s in table)
-        print(f"cv {lang}: {len(idx)} clauses  macro-F1 {macro_f1(table):.3f}  {cells}")
+        print(f"cv {name}: {len(idx)} clauses  macro-F1 {macro_f1(table):.3f}  {cells}")
     chosen = {}
     langs = np.array([e.lang for e in dev])
     for effect in EFFECTS:
@@ -243,7 +248,7 @@ def main() -> int:
     parser.add_argument("--l2-rule", type=float, default=L2_RULE, help=f"per-rule fusion L2 penalty [{L2_RULE}]")
     args = parser.parse_args()
     knobs = Knobs(args.l2_lexical, args.l2_rule, args.veto, args.model_floor)
-    examples, missing = load_corpus(DEFAULT_CORPUS, args.cuad_dir)
+    examples, missing = load_corpus(TRAINING_CORPUS, args.cuad_dir)
     dev: list[Example] = [e for e in examples if e.split == "dev" and not is_definition(e.text)]
     print(f"{len(dev)} development clauses ({missing} CUAD references unresolved)")
     texts = [canonical(e.text)[0] for e in dev]
