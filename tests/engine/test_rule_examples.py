@@ -25,3 +25,24 @@ def test_every_rule_has_examples_in_each_language() -> None:
         for lang in rule.spec.languages:
             langs = [ex.lang for ex in EXAMPLES if ex.rule is rule]
             assert langs.count(lang) >= 3, rule.spec.code
+
+
+WINDOW = 10
+"""Words in a row that an example may not share with a CUAD contract."""
+
+
+def test_examples_are_our_own_wording() -> None:
+    """No rule example copies ten words in a row of a CUAD development contract (their text stays out of the repo)."""
+    from clausecheck.evaluation import default_cuad_dir
+
+    folder = default_cuad_dir()
+    if not folder.is_dir():
+        pytest.skip(f"CUAD text not found at {folder}")
+    contracts = " ".join(" ".join(path.read_text(encoding="utf-8", errors="ignore").lower().split())
+                         for path in sorted(folder.glob("*.txt")))
+    copied = []
+    for example in EXAMPLES:
+        words = example.text.lower().split()
+        if any(" ".join(words[i : i + WINDOW]) in contracts for i in range(len(words) - WINDOW + 1)):
+            copied.append(f"{example.where}: {example.text}")
+    assert not copied, "\n".join(copied)
