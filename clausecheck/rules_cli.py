@@ -107,8 +107,8 @@ def show_command(ctx: click.Context, code: str) -> None:
             out.print(f"  raise +{group.by:g}: {', '.join(group.words)}", markup=False)
         for group in ctx_spec.lower:
             out.print(f"  lower -{group.by:g}: {', '.join(group.words)}", markup=False)
-        for lang in spec.languages if isinstance(ctx_spec.cancel_if, dict) else [None]:
-            words = ctx_spec.cancel_words(lang or spec.languages[0])
+        cancel = ctx_spec.cancel_if
+        for lang, words in cancel.items() if isinstance(cancel, dict) else [("", cancel)]:
             if words:
                 out.print(f"  cancel if{f' ({lang})' if lang else ''}: {', '.join(words)}", markup=False)
     for kind in ("match", "no_match"):

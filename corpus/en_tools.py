@@ -220,9 +220,13 @@ def check(path: str = CORPUS, extra: str | None = EXTRA) -> int:
     mixed = [f for f, s in file_split.items() if len(s) > 1]
     for e in errors:
         print("ERROR", e)
+    def part(r: dict) -> str:
+        return "supplement" if r["attributes"] is None else "corpus"
+
+    contracts = Counter(kind for kind, _file in {(part(r), r["cuad"]["file"]) for r in recs})
     print(f"records: {len(recs)} ({len(recs) - len(supplement)} corpus, {len(supplement)} supplement)"
-          f"  contracts: {len(spans)}  errors: {len(errors)}"
-          f"  contracts in both splits: {len(mixed)}")
+          f"  contracts: {len(spans)} ({contracts['corpus']} corpus, {contracts['supplement']} supplement)"
+          f"  errors: {len(errors)}  contracts in both splits: {len(mixed)}")
     for title, cnt in [
         ("type", Counter(r["type"] for r in recs)),
         ("labels", Counter(",".join(r["labels"]) or "neutral" for r in recs)),
@@ -233,8 +237,8 @@ def check(path: str = CORPUS, extra: str | None = EXTRA) -> int:
         print(f"-- {title}")
         for k, v in sorted(cnt.items(), key=lambda kv: -kv[1]):
             print(f"   {k:24s} {v:4d}")
-    tc = Counter((r["split"], lab) for r in recs for lab in (r["labels"] or ["neutral"]))
-    print("-- effect x split", dict(sorted(tc.items())))
+    tc = Counter((part(r), r["split"], lab) for r in recs for lab in (r["labels"] or ["neutral"]))
+    print("-- effect x split (corpus, then supplement)", dict(sorted(tc.items())))
     ty = Counter((r["type"], r["split"]) for r in recs)
     print("-- type x split", {t: (ty[(t, 'dev')], ty[(t, 'test')]) for t in sorted(TYPES)})
     return 1 if errors else 0

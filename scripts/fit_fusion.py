@@ -261,7 +261,7 @@ def main() -> int:
     rows = [a.rows(scores) for a, scores in zip(analysed, oof, strict=True)]
     weights, _in_sample = fit_fusion(rows, labels, knobs.l2_rule, verbose=True)
     args.out_dir.mkdir(parents=True, exist_ok=True)
-    name = "clauses-fr-en-rules" + ("" if args.no_lexical else "+lexical") + "-0.3"
+    name = "clauses-fr-en-rules" + ("" if args.no_lexical else "+lexical") + "-0.4"  # bump when the fit changes
     model = FusionModel(name, weights, thresholds, veto=knobs.veto, model_floor=knobs.model_floor)
     (args.out_dir / "fusion.json").write_text(json.dumps(model.to_dict(), indent=1, ensure_ascii=False) + "\n")
     lexical_path = args.out_dir / "lexical.json"

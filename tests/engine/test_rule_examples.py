@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from clausecheck.engine import Example, load_rules
+from clausecheck.evaluation import default_cuad_dir
 
 RULES = load_rules()
 EXAMPLES = list(RULES.examples())
@@ -33,8 +34,6 @@ WINDOW = 10
 
 def test_examples_are_our_own_wording() -> None:
     """No rule example copies ten words in a row of a CUAD development contract (their text stays out of the repo)."""
-    from clausecheck.evaluation import default_cuad_dir
-
     folder = default_cuad_dir()
     if not folder.is_dir():
         pytest.skip(f"CUAD text not found at {folder}")
