@@ -25,6 +25,7 @@ from clausecheck.segment.markers import BULLET_GLYPHS, parse_marker
 
 DEFAULT_MODEL = "fusion.json"
 LEXICAL_MODEL = "lexical.json"
+TYPE_MODEL = "types-en.json"
 TERM_TYPES = frozenset({"duration", "renewal"})
 """Clause types whose stated durations give the contract's term (``term_months``, read by the findings)."""
 _DEFINITION = re.compile(
@@ -95,6 +96,8 @@ class Classifier:
     mode: Mode = "fast"
     lexical: LexicalModel | None = None
     """The trained second source of evidence, when shipped (``models/lexical.json``)."""
+    types: LexicalModel | None = None
+    """The trained type model (votes for clause types), when shipped (``models/types-en.json``)."""
 
     def judge(self, text: str, lang: str, offset: int = 0, roles: Sequence[PartyRole] = (),
               heading_only: bool = False) -> Judgement:
@@ -111,6 +114,8 @@ class Classifier:
             evidence.append(item)
         if self.lexical is not None and not definition:
             evidence += self.lexical.evidence(canon)
+        if self.types is not None and not definition and self.types.applies_to(lang):
+            evidence += self.types.type_evidence(canon)
         provisions = []
         for provision in analyze_provisions(canon, lang, 0, tuple(roles), mode=self.mode, doc=doc):
             if origin:
@@ -140,4 +145,6 @@ def get_classifier(rule_dirs: tuple[str, ...] = (), disabled: tuple[str, ...] = 
     model = FusionModel.load(model_path or folder / DEFAULT_MODEL)
     lexical_path = folder / LEXICAL_MODEL
     lexical = LexicalModel.load(lexical_path) if lexical_path.is_file() and "lexical" in model.name else None
-    return Classifier(rules, model, mode, lexical)
+    types_path = folder / TYPE_MODEL
+    types = LexicalModel.load(types_path) if types_path.is_file() else None
+    return Classifier(rules, model, mode, lexical, types)

@@ -8,6 +8,11 @@ vocabulary), trained on the development split of the corpus by
 enters the fusion as ``model`` evidence, with the terms that pushed it most as
 the explanation. It is the seam where a trained transformers classifier will
 plug in later: anything that yields ``Evidence(source="model", label, score)``.
+
+The same form serves a second model, over clause types instead of effects
+(``models/types-en.json``, ``scripts/fit_types.py``): trained on the clauses
+where CUAD's lawyers labelled exclusivity, audit, liability... spans, it votes
+for a type beside the type rules (:meth:`LexicalModel.type_evidence`).
 """
 
 from __future__ import annotations
@@ -26,6 +31,8 @@ from clausecheck.evidence import EFFECTS, Evidence
 
 _WORD = re.compile(r"[a-zà-öø-ÿœæ]+(?:'[a-zà-öø-ÿœæ]+)?")
 EXPLAIN_TERMS = 4
+TYPE_FLOOR = 0.4
+"""Probability from which a type model votes for a type."""
 
 
 def terms(text: str) -> set[str]:
@@ -46,16 +53,28 @@ class LexicalModel:
     """Effect -> one weight per vocabulary column."""
     bias: dict[str, float]
     """Effect -> intercept."""
+    lang: str | None = None
+    """The only language the model was trained on, or None (both)."""
 
     @classmethod
     def load(cls, path: str | Path) -> LexicalModel:
         """Read a model written by :meth:`to_dict`."""
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-        return cls(data["name"], tuple(data["terms"]), data["weights"], data["bias"])
+        return cls(data["name"], tuple(data["terms"]), data["weights"], data["bias"], data.get("lang"))
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
-        return {"name": self.name, "terms": list(self.terms), "weights": self.weights, "bias": self.bias}
+        out = {"name": self.name, "terms": list(self.terms), "weights": self.weights, "bias": self.bias}
+        return out if self.lang is None else {**out, "lang": self.lang}
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """What the model scores: effects, or clause types for a type model."""
+        return tuple(self.weights)
+
+    def applies_to(self, lang: str) -> bool:
+        """Whether the model was trained on ``lang``."""
+        return self.lang is None or self.lang == lang
 
     @cached_property
     def vocabulary(self) -> dict[str, int]:
@@ -67,20 +86,37 @@ class LexicalModel:
         return sorted(self.vocabulary[t] for t in terms(text) if t in self.vocabulary)
 
     def scores(self, text: str) -> dict[str, float]:
-        """Probability of each effect."""
+        """Probability of each label."""
         columns = self.columns(text)
-        return {effect: _sigmoid(self.bias[effect] + sum(self.weights[effect][c] for c in columns)) for effect in EFFECTS}
+        return {label: _sigmoid(self.bias[label] + sum(self.weights[label][c] for c in columns)) for label in self.labels}
+
+    def _top_terms(self, label: str, columns: list[int]) -> str | None:
+        weights = self.weights[label]
+        top = sorted((c for c in columns if weights[c] > 0), key=lambda c: -weights[c])[:EXPLAIN_TERMS]
+        return ", ".join(self.terms[c] for c in top) or None
 
     def evidence(self, text: str) -> list[Evidence]:
         """One ``model`` evidence per effect, with the terms that raised its score most."""
         columns = self.columns(text)
         out = []
         for effect in EFFECTS:
-            weights = self.weights[effect]
-            score = _sigmoid(self.bias[effect] + sum(weights[c] for c in columns))
-            top = sorted((c for c in columns if weights[c] > 0), key=lambda c: -weights[c])[:EXPLAIN_TERMS]
-            out.append(Evidence(source="model", label=effect, score=round(score, 4),
-                                text=", ".join(self.terms[c] for c in top) or None))
+            score = _sigmoid(self.bias[effect] + sum(self.weights[effect][c] for c in columns))
+            out.append(Evidence(source="model", label=effect, score=round(score, 4), text=self._top_terms(effect, columns)))
+        return out
+
+    def type_evidence(self, text: str, floor: float = TYPE_FLOOR) -> list[Evidence]:
+        """For a type model: one vote per clause type scoring at least ``floor``, weighted by its probability.
+
+        :func:`clausecheck.fusion.decide_type` adds the votes to the type rules' support: a confident
+        model outweighs one ordinary rule, a heading rule (which counts double) still outweighs the model.
+        """
+        columns = self.columns(text)
+        out = []
+        for label in self.labels:
+            score = _sigmoid(self.bias[label] + sum(self.weights[label][c] for c in columns))
+            if score >= floor:
+                out.append(Evidence(source="model", clause_type=label, weight=round(score, 4), score=round(score, 4),
+                                    text=self._top_terms(label, columns)))
         return out
 
 

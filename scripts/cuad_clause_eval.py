@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import ast
 import csv
+import json
 import re
 import sys
 import time
@@ -28,7 +29,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from clausecheck.errors import ClauseCheckError
-from clausecheck.pipeline import analyze
+from clausecheck.pipeline import Report, analyze
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "cuad-dev"
 MAPPING: dict[str, frozenset[str]] = {
@@ -66,48 +67,71 @@ def _normalise(text: str) -> tuple[str, list[int]]:
     return "".join(kept), index
 
 
-def evaluate_contract(task: tuple[Path, dict[str, list[str]]]) -> dict[str, object]:
-    """Per category: located spans and hits; per clause: its type and the categories it holds."""
+def clauses_with_categories(task: tuple[Path, dict[str, list[str]]],
+                            ) -> tuple[Report | None, list[tuple[str, int]], dict[str, int]]:
+    """Analyse one contract; for each labelled span located, its category and the index of the clause holding it;
+    the spans not located, per category."""
     path, spans = task
     try:
         report = analyze(path)
-    except ClauseCheckError as error:
-        return {"file": path.name, "error": error.code}
+    except ClauseCheckError:
+        return None, [], {}
     norm, index = _normalise(report.document.text)
     clauses = report.clauses
-    types = [j.clause_type for j in report.judgements]
-    holds: list[set[str]] = [set() for _ in clauses]
-    located: dict[str, int] = defaultdict(int)
+    located: list[tuple[str, int]] = []
     missing: dict[str, int] = defaultdict(int)
-    hits: dict[str, int] = defaultdict(int)
     for category, texts in spans.items():
         for text in texts:
             probe = _normalise(text)[0][:PROBE_CHARS]
             found = norm.find(probe) if len(probe) >= 12 else -1
-            if found < 0:
+            inside = [i for i, c in enumerate(clauses) if found >= 0 and c.start <= index[found] < c.end]
+            if inside:
+                located.append((category, inside[0]))
+            else:
                 missing[category] += 1
-                continue
-            position = index[found]
-            inside = [i for i, c in enumerate(clauses) if c.start <= position < c.end]
-            if not inside:
-                missing[category] += 1
-                continue
-            located[category] += 1
-            holds[inside[0]].add(category)
-            hits[category] += types[inside[0]] in MAPPING[category]
-    return {"file": path.name, "error": "", "located": dict(located), "missing": dict(missing), "hits": dict(hits),
+    return report, located, missing
+
+
+def evaluate_contract(task: tuple[Path, dict[str, list[str]]]) -> dict[str, object]:
+    """Per category: located spans and hits (a span is a hit when its clause got a mapped type); per clause: its
+    type and the categories it holds."""
+    report, spans_at, missing = clauses_with_categories(task)
+    if report is None:
+        return {"file": task[0].name, "error": "unreadable"}
+    types = [j.clause_type for j in report.judgements]
+    holds: list[set[str]] = [set() for _ in types]
+    located: dict[str, int] = defaultdict(int)
+    hits: dict[str, int] = defaultdict(int)
+    for category, clause in spans_at:
+        holds[clause].add(category)
+        located[category] += 1
+        hits[category] += types[clause] in MAPPING[category]
+    return {"file": task[0].name, "error": "", "located": dict(located), "missing": dict(missing), "hits": dict(hits),
             "clauses": [(t, sorted(h)) for t, h in zip(types, holds, strict=True)]}
 
 
-def load_tasks(limit: int) -> list[tuple[Path, dict[str, list[str]]]]:
-    """(PDF path, labelled spans per mapped category) for every contract of the split."""
+def held_out_contracts() -> set[str]:
+    """CUAD files (txt names) with clauses in the test split of ``corpus/en.jsonl``."""
+    english = Path(__file__).resolve().parents[1] / "corpus" / "en.jsonl"
+    records = (json.loads(line) for line in english.read_text(encoding="utf-8").splitlines() if line.strip())
+    return {r["cuad"]["file"] for r in records if r.get("split") == "test"}
+
+
+def in_split(pdf: Path, split: str, held_out: set[str]) -> bool:
+    """Whether a contract belongs to ``split`` (all; test: contracts of the held-out corpus split; dev: the others)."""
+    return split == "all" or (Path(pdf.name).with_suffix(".txt").name in held_out) == (split == "test")
+
+
+def load_tasks(limit: int = 0, split: str = "all") -> list[tuple[Path, dict[str, list[str]]]]:
+    """(PDF path, labelled spans per mapped category) for every contract of ``split`` (see :func:`in_split`)."""
+    held_out = held_out_contracts()
     csv.field_size_limit(10**9)
     pdfs = {p.name.lower(): p for p in (DATA / "pdf").iterdir()}
     tasks = []
     with (DATA / "master_clauses.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             pdf = pdfs.get(row["Filename"].lower())
-            if pdf is None:
+            if pdf is None or not in_split(pdf, split, held_out):
                 continue
             spans = {category: [s for s in ast.literal_eval(row[category] or "[]") if s.strip()] for category in MAPPING}
             tasks.append((pdf, spans))
@@ -118,11 +142,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--split", choices=("all", "dev", "test"), default="all",
+                        help="test: only the contracts of the held-out corpus split (never used to fit the type model)")
     args = parser.parse_args()
     if not (DATA / "master_clauses.csv").is_file():
         print(f"CUAD development split not found in {DATA}", file=sys.stderr)
         return 2
-    tasks = load_tasks(args.limit)
+    tasks = load_tasks(args.limit, args.split)
     started = time.perf_counter()
     with ProcessPoolExecutor(args.jobs) as pool:
         results = [r for r in pool.map(evaluate_contract, tasks, chunksize=2) if not r["error"]]

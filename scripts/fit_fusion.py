@@ -21,12 +21,20 @@ corpus and of its English supplement (``TRAINING_CORPUS``) are used: the held-ou
    the French and English F1 on those out-of-fold probabilities (0.05 grid).
    A label the rules do not support also needs ``MODEL_FLOOR`` (see
    ``clausecheck.fusion.decided``).
+
+The English type model (``models/types-en.json``, ``scripts/fit_types.py``) is
+fitted before this script and read from ``--out-dir`` (else the shipped one,
+copied there): its votes take part in
+deciding each clause's type, hence in the ``type:`` features. It was fitted on
+CUAD contracts that include the development ones of the corpus, so on those
+clauses its votes are in-sample (slightly more often right than on new text).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -37,7 +45,7 @@ from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 
 from clausecheck.analysis.provisions import analyze_provisions, normalize_for_nlp
-from clausecheck.classify import canonical, is_definition, models_dir
+from clausecheck.classify import TYPE_MODEL, canonical, is_definition, models_dir
 from clausecheck.engine import RuleSet, load_rules
 from clausecheck.evaluation import TRAINING_CORPUS, Example, default_cuad_dir, load_corpus, macro_f1, multilabel_scores
 from clausecheck.evidence import EFFECTS, Evidence, Provision
@@ -100,6 +108,17 @@ def fold_of(group: str) -> int:
     return zlib.crc32(group.encode("utf-8")) % FOLDS
 
 
+def term_matrix(texts: Sequence[str], vocabulary: Sequence[str]) -> sparse.csr_matrix:
+    """Binary features: one row per text, one column per vocabulary term (``clausecheck.lexical.terms``)."""
+    column = {t: i for i, t in enumerate(vocabulary)}
+    rows, cols = [], []
+    for row, text in enumerate(texts):
+        present = sorted(column[t] for t in terms(text) if t in column)
+        rows += [row] * len(present)
+        cols += present
+    return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(texts), len(vocabulary)))
+
+
 def train_lexical(texts: Sequence[str], labels: Sequence[frozenset[str]], langs: Sequence[str],
                   l2: float = L2_LEXICAL) -> LexicalModel:
     """The lexical model trained on ``texts``.
@@ -111,13 +130,7 @@ def train_lexical(texts: Sequence[str], labels: Sequence[frozenset[str]], langs:
     should score alike).
     """
     vocabulary = vocabulary_of(texts)
-    column = {t: i for i, t in enumerate(vocabulary)}
-    rows, cols = [], []
-    for row, text in enumerate(texts):
-        present = sorted(column[t] for t in terms(text) if t in column)
-        rows += [row] * len(present)
-        cols += present
-    words = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(texts), len(vocabulary)))
+    words = term_matrix(texts, vocabulary)
     lang = sparse.csr_matrix(np.array([[0.5 if code == "fr" else -0.5] for code in langs]))
     x = sparse.hstack([words, lang], format="csr")
     weights, bias = {}, {}
@@ -146,9 +159,11 @@ def out_of_fold(texts: Sequence[str], labels: Sequence[frozenset[str]], groups: 
 class Analysed:
     """What the rules and the provision analysis say of one clause (computed once)."""
 
-    def __init__(self, example: Example, text: str, rules: RuleSet) -> None:
+    def __init__(self, example: Example, text: str, rules: RuleSet, types: LexicalModel | None = None) -> None:
         doc = get_nlp(example.lang)(normalize_for_nlp(text))
         self.evidence: list[Evidence] = rules.match_doc(doc, example.lang)
+        if types is not None and types.applies_to(example.lang):
+            self.evidence += types.type_evidence(text)
         self.provisions: list[Provision] = analyze_provisions(text, example.lang, 0, (), doc=doc)
 
     def rows(self, lexical: dict[str, float]) -> dict[str, dict[str, float]]:
@@ -254,14 +269,20 @@ def main() -> int:
     texts = [canonical(e.text)[0] for e in dev]
     labels = [e.labels for e in dev]
     rules = load_rules()
-    analysed = [Analysed(example, text, rules) for example, text in zip(dev, texts, strict=True)]
+    # the type model (scripts/fit_types.py, fitted first): from --out-dir, else the shipped one (copied beside the fit)
+    types_path = next((p for p in (args.out_dir / TYPE_MODEL, models_dir() / TYPE_MODEL) if p.is_file()), None)
+    types = LexicalModel.load(types_path) if types_path else None
+    print(f"type model: {types.name if types else 'none'}")
+    analysed = [Analysed(example, text, rules, types) for example, text in zip(dev, texts, strict=True)]
     thresholds = cross_validate(dev, texts, analysed, not args.no_lexical, knobs, args.cv_errors)
     oof = [dict.fromkeys(EFFECTS, 0.0) for _ in dev] if args.no_lexical else out_of_fold(
         texts, labels, [e.group for e in dev], [e.lang for e in dev], knobs.l2_lexical)
     rows = [a.rows(scores) for a, scores in zip(analysed, oof, strict=True)]
     weights, _in_sample = fit_fusion(rows, labels, knobs.l2_rule, verbose=True)
     args.out_dir.mkdir(parents=True, exist_ok=True)
-    name = "clauses-fr-en-rules" + ("" if args.no_lexical else "+lexical") + "-0.4"  # bump when the fit changes
+    if types_path is not None and types_path.resolve() != (args.out_dir / TYPE_MODEL).resolve():
+        shutil.copyfile(types_path, args.out_dir / TYPE_MODEL)  # the classifier reads it beside fusion.json
+    name = "clauses-fr-en-rules" + ("" if args.no_lexical else "+lexical") + "-0.5"  # bump when the fit changes
     model = FusionModel(name, weights, thresholds, veto=knobs.veto, model_floor=knobs.model_floor)
     (args.out_dir / "fusion.json").write_text(json.dumps(model.to_dict(), indent=1, ensure_ascii=False) + "\n")
     lexical_path = args.out_dir / "lexical.json"

@@ -505,7 +505,12 @@ def _evidence_list(clause: Mapping[str, Any], ui: Strings) -> str:
         if item.get("source") == "model":
             score = item.get("score")
             value = f" {_percent(float(score), ui)}" if isinstance(score, int | float) else ""
-            name = ui["chip"].get(str(label), str(label or ""))
+            if label is None:  # the type model's vote
+                clause_type = str(item.get("type") or "")
+                type_items[f"model:{clause_type}"] = (f'<li class="ev-type">{_esc(ui["model"])} · '
+                                                      f'{_esc(_type_name(clause_type, ui))}{_esc(value)}</li>')
+                continue
+            name = ui["chip"].get(str(label), str(label))
             effect_items[f"model:{label}"] = (f'<li class="ev-{_esc(label)}">{_esc(ui["model"])} · {_esc(name)}'
                                               f"{_esc(value)}</li>")
         elif label in EFFECTS:

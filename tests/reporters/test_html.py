@@ -244,6 +244,16 @@ def test_english_report_and_several_documents(fr_report: Report, en_report: Repo
     _offline(page, tree)
 
 
+def test_type_model_votes_are_listed_as_type_evidence(en_report: Report) -> None:
+    data = en_report.to_dict()
+    voted = [c for c in data["clauses"]
+             if any(e["source"] == "model" and e.get("type") and "label" not in e for e in c["evidence"])]
+    assert voted, "the English sample should get at least one type vote"
+    page = render([data])
+    items = re.findall(r'<li class="ev-type">model · ([^<]+)</li>', page)
+    assert "exclusivity" in " ".join(items) and all("None" not in item for item in items)
+
+
 def test_write_equals_render_of_the_json(en_report: Report) -> None:
     stream = io.StringIO()
     write([en_report.to_dict()], stream)

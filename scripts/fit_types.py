@@ -1,0 +1,151 @@
+"""Fit the English type model on CUAD's lawyer labels (development contracts); write models/types-en.json.
+
+    python scripts/fit_types.py [--jobs 2] [--out FILE] [--l2 2.0]
+
+Needs the ``train`` extra (scikit-learn). The type rules know the wordings a
+lawyer wrote down; CUAD's lawyers labelled every exclusivity, non-compete,
+minimum commitment, audit, liability, governing-law... span of each contract,
+thousands of real wordings. This script:
+
+1. analyses the PDF of every CUAD development contract **except those with
+   clauses in the held-out test split** of ``corpus/en.jsonl`` (so that
+   ``scripts/cuad_clause_eval.py --split test`` measures the model on contracts
+   it never saw) with clausecheck itself, and notes which clauses hold a
+   labelled span of each category (as ``cuad_clause_eval.py`` does);
+2. per clause type of ``CATEGORY_TYPE`` (the categories that map to one type
+   only), fits a logistic regression over words and word pairs: clauses
+   holding a span of a category of the type against every other clause;
+3. prints a grouped 5-fold estimate (contracts never split), the model's
+   precision and recall per type beside those of the shipped classifier on
+   the same clauses, and writes the model fitted on all of them.
+
+Only figures are printed; CUAD's text is never written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+import zlib
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import numpy as np
+from cuad_clause_eval import DATA, clauses_with_categories, load_tasks
+from fit_fusion import term_matrix
+from sklearn.linear_model import LogisticRegression
+
+from clausecheck import classify
+from clausecheck.classify import TYPE_MODEL, canonical, models_dir
+from clausecheck.lexical import TYPE_FLOOR, LexicalModel, vocabulary_of
+
+CATEGORY_TYPE: dict[str, str] = {
+    "Exclusivity": "exclusivity",
+    "Non-Compete": "exclusivity",
+    "Minimum Commitment": "exclusivity",
+    "Volume Restriction": "exclusivity",
+    "Audit Rights": "audit",
+    "Ip Ownership Assignment": "intellectual_property",
+    "Joint Ip Ownership": "intellectual_property",
+    "Cap On Liability": "liability_insurance",
+    "Uncapped Liability": "liability_insurance",
+    "Insurance": "liability_insurance",
+    "Governing Law": "disputes_law",
+    "Termination For Convenience": "termination",
+    "Renewal Term": "renewal",
+}
+TYPES = tuple(sorted(set(CATEGORY_TYPE.values())))
+NAME = "types-en-cuad-0.1"
+FOLDS = 5
+L2 = 1.0
+MIN_DF = 3
+PRUNE = 0.01
+"""Terms whose weight stays under this for every type are dropped from the shipped file (a third of its size)."""
+
+
+def _rules_only() -> None:
+    """Worker start: analyse without a type model, so that the clauses and the figures are the rules' alone."""
+    classify.TYPE_MODEL = "(no type model while fitting one)"
+    classify.get_classifier.cache_clear()
+
+
+def contract_clauses(task: tuple[Path, dict[str, list[str]]]) -> tuple[str, list[tuple[str, list[str], str]]]:
+    """(file, [(canonical clause text, types its CUAD spans map to, type the shipped classifier gave)])."""
+    report, spans_at, _missing = clauses_with_categories(task)
+    if report is None:
+        return task[0].name, []
+    text = report.document.text
+    mapped_of: dict[int, set[str]] = {}
+    for category, index in spans_at:
+        if category in CATEGORY_TYPE:
+            mapped_of.setdefault(index, set()).add(CATEGORY_TYPE[category])
+    out = []
+    for index, (clause, judgement) in enumerate(zip(report.clauses, report.judgements, strict=True)):
+        mapped = sorted(mapped_of.get(index, ()))
+        out.append((canonical(text[clause.start:clause.end])[0], mapped, judgement.clause_type))
+    return task[0].name, out
+
+
+def fit(texts: Sequence[str], gold: Sequence[Sequence[str]], l2: float) -> LexicalModel:
+    """One logistic regression per type over the words of ``texts`` (terms of negligible weight dropped)."""
+    vocabulary = vocabulary_of(texts, MIN_DF)
+    x = term_matrix(texts, vocabulary)
+    bias, coefficients = {}, {}
+    for clause_type in TYPES:
+        y = np.array([clause_type in g for g in gold], dtype=int)
+        if not y.any():
+            continue  # nothing to learn from: the model does not vote for this type
+        model = LogisticRegression(C=1.0 / l2, max_iter=3000).fit(x, y)
+        bias[clause_type] = round(float(model.intercept_[0]), 4)
+        coefficients[clause_type] = model.coef_[0]
+    keep = np.flatnonzero(np.abs(np.array(list(coefficients.values()))).max(axis=0) >= PRUNE)
+    weights = {t: [round(float(c[k]), 3) for k in keep] for t, c in coefficients.items()}
+    return LexicalModel(NAME, tuple(vocabulary[k] for k in keep), weights, bias, lang="en")
+
+
+def prf(predicted: np.ndarray, gold: np.ndarray) -> str:
+    tp = float(np.sum(predicted & gold))
+    p = tp / predicted.sum() if predicted.sum() else 0.0
+    r = tp / gold.sum() if gold.sum() else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return f"P {p:.3f} R {r:.3f} F1 {f:.3f}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--out", type=Path, default=models_dir() / TYPE_MODEL)
+    parser.add_argument("--l2", type=float, default=L2, help=f"L2 penalty [{L2}]")
+    args = parser.parse_args()
+    if not (DATA / "master_clauses.csv").is_file():
+        parser.error(f"CUAD development split not found in {DATA}")
+    started = time.perf_counter()
+    with ProcessPoolExecutor(args.jobs, initializer=_rules_only) as pool:
+        contracts = [c for c in pool.map(contract_clauses, load_tasks(split="dev"), chunksize=2) if c[1]]
+    texts = [text for _, clauses in contracts for text, _, _ in clauses]
+    gold = [mapped for _, clauses in contracts for _, mapped, _ in clauses]
+    shipped = np.array([given for _, clauses in contracts for _, _, given in clauses])
+    folds = np.array([zlib.crc32(name.encode()) % FOLDS for name, clauses in contracts for _ in clauses])
+    print(f"{len(contracts)} development contracts, {len(texts)} clauses, analysed in "
+          f"{time.perf_counter() - started:.0f} s")
+    oof = np.zeros((len(texts), len(TYPES)))
+    for fold in range(FOLDS):
+        train = np.flatnonzero(folds != fold)
+        model = fit([texts[i] for i in train], [gold[i] for i in train], args.l2)
+        for i in np.flatnonzero(folds == fold):
+            scores = model.scores(texts[i])
+            oof[i] = [scores[t] for t in TYPES]
+    print(f"\n{'type':22} {'clauses':>7}   model alone (out-of-fold, p >= {TYPE_FLOOR})   type rules")
+    for k, clause_type in enumerate(TYPES):
+        y = np.array([clause_type in g for g in gold])
+        print(f"{clause_type:22} {int(y.sum()):7}   {prf(oof[:, k] >= TYPE_FLOOR, y):30}   {prf(shipped == clause_type, y)}")
+    final = fit(texts, gold, args.l2)
+    args.out.write_text(json.dumps(final.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n")
+    print(f"\n{len(final.terms)} terms -> {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
