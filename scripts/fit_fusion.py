@@ -282,7 +282,7 @@ def main() -> int:
     args.out_dir.mkdir(parents=True, exist_ok=True)
     if types_path is not None and types_path.resolve() != (args.out_dir / TYPE_MODEL).resolve():
         shutil.copyfile(types_path, args.out_dir / TYPE_MODEL)  # the classifier reads it beside fusion.json
-    name = "clauses-fr-en-rules" + ("" if args.no_lexical else "+lexical") + "-0.5"  # bump when the fit changes
+    name = "clauses-fr-en-rules" + ("" if args.no_lexical else "+lexical") + "-0.6"  # bump when the fit changes
     model = FusionModel(name, weights, thresholds, veto=knobs.veto, model_floor=knobs.model_floor)
     (args.out_dir / "fusion.json").write_text(json.dumps(model.to_dict(), indent=1, ensure_ascii=False) + "\n")
     lexical_path = args.out_dir / "lexical.json"

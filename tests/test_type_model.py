@@ -9,7 +9,7 @@ import pytest
 from clausecheck.classify import TYPE_MODEL, get_classifier, models_dir
 from clausecheck.evidence import Evidence
 from clausecheck.fusion import decide_type
-from clausecheck.lexical import TYPE_FLOOR, LexicalModel
+from clausecheck.lexical import TYPE_FLOOR, TYPE_VOTE, LexicalModel
 
 
 def model(tmp_path, weights: dict[str, list[float]], bias: float = -2.0) -> LexicalModel:
@@ -23,7 +23,8 @@ def test_a_type_model_votes_only_from_its_floor_with_its_probability_as_weight(t
     types = model(tmp_path, {"exclusivity": [4.0, 0.0, 0.0], "audit": [0.0, 1.0, 1.5]})
     votes = types.type_evidence("Distributor is the exclusive distributor; no audit.")
     assert [(v.clause_type, v.source, v.label) for v in votes] == [("exclusivity", "model", None)]
-    assert votes[0].weight == pytest.approx(0.8808, abs=1e-4) and votes[0].weight >= TYPE_FLOOR
+    assert votes[0].score == pytest.approx(0.8808, abs=1e-4) and votes[0].score >= TYPE_FLOOR
+    assert votes[0].weight == pytest.approx(TYPE_VOTE * 0.8808, abs=1e-3)
     assert votes[0].text == "exclusive"
     assert {v.clause_type for v in types.type_evidence("audit of the books")} == {"audit"}
     assert types.type_evidence("nothing of the kind") == []
@@ -37,12 +38,15 @@ def test_a_type_model_knows_its_language(tmp_path):
     assert both.applies_to("fr") and "lang" not in both.to_dict()
 
 
-def test_a_confident_vote_outweighs_one_rule_but_not_a_heading_rule():
-    vote = Evidence(source="model", clause_type="exclusivity", weight=0.9, score=0.9)
+def test_a_vote_weighs_like_a_heading_rule_when_sure():
+    def vote(p: float) -> Evidence:
+        return Evidence(source="model", clause_type="exclusivity", weight=TYPE_VOTE * p, score=p)
+
     body = Evidence(source="rule", clause_type="price", weight=0.6, rule="TYP-PRICE")
-    heading = Evidence(source="rule", clause_type="price", weight=0.6, rule="TYP-HEADING-PRICE")
-    assert decide_type([body, vote]) == "exclusivity"
-    assert decide_type([heading, vote]) == "price"
+    heading = Evidence(source="rule", clause_type="price", weight=0.8, rule="TYP-HEADING-PRICE")
+    assert decide_type([body, vote(0.4)]) == "exclusivity"  # 0.8 against one ordinary rule's 0.6
+    assert decide_type([heading, vote(0.6)]) == "price"  # 1.2 against a heading rule's 1.6
+    assert decide_type([heading, vote(0.95)]) == "exclusivity"  # 1.9: a sure vote overrules the heading
 
 
 def test_the_shipped_type_model_is_english_and_types_a_plain_non_compete():
