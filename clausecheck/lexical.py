@@ -88,10 +88,13 @@ class LexicalModel:
         """Vocabulary columns present in ``text``."""
         return sorted(self.vocabulary[t] for t in terms(text) if t in self.vocabulary)
 
+    def _probability(self, label: str, columns: list[int]) -> float:
+        return _sigmoid(self.bias[label] + sum(self.weights[label][c] for c in columns))
+
     def scores(self, text: str) -> dict[str, float]:
         """Probability of each label."""
         columns = self.columns(text)
-        return {label: _sigmoid(self.bias[label] + sum(self.weights[label][c] for c in columns)) for label in self.labels}
+        return {label: self._probability(label, columns) for label in self.labels}
 
     def _top_terms(self, label: str, columns: list[int]) -> str | None:
         weights = self.weights[label]
@@ -103,8 +106,8 @@ class LexicalModel:
         columns = self.columns(text)
         out = []
         for effect in EFFECTS:
-            score = _sigmoid(self.bias[effect] + sum(self.weights[effect][c] for c in columns))
-            out.append(Evidence(source="model", label=effect, score=round(score, 4), text=self._top_terms(effect, columns)))
+            out.append(Evidence(source="model", label=effect, score=round(self._probability(effect, columns), 4),
+                                text=self._top_terms(effect, columns)))
         return out
 
     def type_evidence(self, text: str, floor: float = TYPE_FLOOR) -> list[Evidence]:
@@ -116,7 +119,7 @@ class LexicalModel:
         columns = self.columns(text)
         out = []
         for label in self.labels:
-            score = _sigmoid(self.bias[label] + sum(self.weights[label][c] for c in columns))
+            score = self._probability(label, columns)
             if score >= floor:
                 out.append(Evidence(source="model", clause_type=label, weight=round(TYPE_VOTE * score, 4), score=round(score, 4),
                                     text=self._top_terms(label, columns)))

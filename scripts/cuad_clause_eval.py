@@ -29,6 +29,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from clausecheck.errors import ClauseCheckError
+from clausecheck.evaluation import DEFAULT_CORPUS
 from clausecheck.pipeline import Report, analyze
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "cuad-dev"
@@ -112,7 +113,7 @@ def evaluate_contract(task: tuple[Path, dict[str, list[str]]]) -> dict[str, obje
 
 def held_out_contracts() -> set[str]:
     """CUAD files (txt names) with clauses in the test split of ``corpus/en.jsonl``."""
-    english = Path(__file__).resolve().parents[1] / "corpus" / "en.jsonl"
+    english = next(path for path in DEFAULT_CORPUS if path.stem == "en")
     records = (json.loads(line) for line in english.read_text(encoding="utf-8").splitlines() if line.strip())
     return {r["cuad"]["file"] for r in records if r.get("split") == "test"}
 

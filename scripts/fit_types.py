@@ -30,24 +30,20 @@ from __future__ import annotations
 import argparse
 import json
 import time
-import zlib
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import numpy as np
 from cuad_clause_eval import DATA, clauses_with_categories, load_tasks
-from fit_fusion import term_matrix
+from fit_fusion import FOLDS, fold_of, term_matrix
 from sklearn.linear_model import LogisticRegression
 
-from clausecheck import classify
-from clausecheck.analysis.provisions import normalize_for_nlp
-from clausecheck.classify import TYPE_MODEL, canonical, models_dir
-from clausecheck.engine import load_rules
+from clausecheck.classify import TYPE_MODEL, canonical, get_classifier, models_dir
+from clausecheck.evaluation import multilabel_scores
 from clausecheck.evidence import Evidence
 from clausecheck.fusion import decide_type
 from clausecheck.lexical import TYPE_FLOOR, LexicalModel, vocabulary_of
-from clausecheck.nlp import get_nlp
 
 CATEGORY_TYPE: dict[str, str] = {
     "Exclusivity": "exclusivity",
@@ -66,33 +62,33 @@ CATEGORY_TYPE: dict[str, str] = {
 }
 TYPES = tuple(sorted(set(CATEGORY_TYPE.values())))
 NAME = "types-en-cuad-0.1"
-FOLDS = 5
 L2 = 1.0
 MIN_DF = 3
 PRUNE = 0.01
 """Terms whose weight stays under this for every type are dropped from the shipped file."""
 
 
-def _rules_only() -> None:
-    """Worker start: analyse without a type model, so that the clauses and the figures are the rules' alone."""
-    classify.TYPE_MODEL = "(no type model while fitting one)"
-    classify.get_classifier.cache_clear()
+Clause = tuple[str, list[str], list[Evidence], str]
+"""(canonical text, types its CUAD spans map to, the type rules' evidence, the type the rules alone decide)."""
 
 
-def contract_clauses(task: tuple[Path, dict[str, list[str]]]) -> tuple[str, list[tuple[str, list[str], str]]]:
-    """(file, [(canonical clause text, types its CUAD spans map to, type the rules gave, without a type model)])."""
+def contract_clauses(task: tuple[Path, dict[str, list[str]]]) -> tuple[str, list[Clause]]:
+    """The clauses of one contract as the shipped classifier sees them, without the type model's votes."""
     report, spans_at, _missing = clauses_with_categories(task)
     if report is None:
         return task[0].name, []
     text = report.document.text
+    heading_factor = get_classifier().model.heading_factor
     mapped_of: dict[int, set[str]] = {}
     for category, index in spans_at:
         if category in CATEGORY_TYPE:
             mapped_of.setdefault(index, set()).add(CATEGORY_TYPE[category])
     out = []
     for index, (clause, judgement) in enumerate(zip(report.clauses, report.judgements, strict=True)):
-        mapped = sorted(mapped_of.get(index, ()))
-        out.append((canonical(text[clause.start:clause.end])[0], mapped, judgement.clause_type))
+        cues = [e for e in judgement.evidence if e.source == "rule" and e.clause_type]
+        # a definition is typed before any evidence is gathered; otherwise the type rules' support decides
+        by_rules = judgement.clause_type if judgement.clause_type == "definitions" else decide_type(cues, heading_factor)
+        out.append((canonical(text[clause.start:clause.end])[0], sorted(mapped_of.get(index, ())), cues, by_rules))
     return task[0].name, out
 
 
@@ -113,24 +109,20 @@ def fit(texts: Sequence[str], gold: Sequence[Sequence[str]], l2: float) -> Lexic
     return LexicalModel(NAME, tuple(vocabulary[k] for k in keep), weights, bias, lang="en")
 
 
-def prf(predicted: np.ndarray, gold: np.ndarray) -> str:
-    tp = float(np.sum(predicted & gold))
-    p = tp / predicted.sum() if predicted.sum() else 0.0
-    r = tp / gold.sum() if gold.sum() else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return f"P {p:.3f} R {r:.3f} F1 {f:.3f}"
+def _cells(gold: Sequence[frozenset[str]], predicted: Sequence[frozenset[str]], clause_type: str) -> str:
+    score = multilabel_scores(gold, predicted, (clause_type,))[0]
+    return f"P {score.precision:.3f} R {score.recall:.3f} F1 {score.f1:.3f}"
 
 
-def vote_grid(texts: Sequence[str], gold: Sequence[Sequence[str]], oof: np.ndarray) -> None:
+def vote_grid(clauses: Sequence[Clause], oof: np.ndarray) -> None:
     """Micro recall and precision, over the model's types, of the type decided from rules + out-of-fold votes."""
-    rules, nlp = load_rules(), get_nlp("en")
-    cues = [[e for e in rules.match_doc(nlp(normalize_for_nlp(text)), "en") if e.clause_type] for text in texts]
-    gold_sets = [set(g) for g in gold]
+    gold_sets = [set(mapped) for _, mapped, _, _ in clauses]
     print("\ntypes decided by the rules and the votes (micro over the model's types; weight 0 = rules alone)")
     for factor, floor in [(0.0, 1.0)] + [(f, t) for f in (1.0, 2.0, 4.0) for t in (0.3, 0.4, 0.5)]:
-        decided = [decide_type(found + [Evidence(source="model", clause_type=t, weight=factor * p)
-                                        for t, p in zip(TYPES, row, strict=True) if p >= floor])
-                   for found, row in zip(cues, oof, strict=True)]
+        decided = [by_rules if by_rules == "definitions" else
+                   decide_type(cues + [Evidence(source="model", clause_type=t, weight=factor * p)
+                                       for t, p in zip(TYPES, row, strict=True) if p >= floor])
+                   for (_, _, cues, by_rules), row in zip(clauses, oof, strict=True)]
         hits = sum(d in g for d, g in zip(decided, gold_sets, strict=True))
         predicted = sum(d in TYPES for d in decided)
         print(f"  vote weight {factor:.0f} x p, floor {floor:.1f}: recall {hits / sum(map(len, gold_sets)):.3f}  "
@@ -144,17 +136,17 @@ def main() -> int:
     parser.add_argument("--l2", type=float, default=L2, help=f"L2 penalty [{L2}]")
     parser.add_argument("--vote-grid", action="store_true",
                         help="also print the types decided with the rules for several vote weights and floors "
-                             "(out-of-fold votes; about 4 more minutes)")
+                             "(out-of-fold votes)")
     args = parser.parse_args()
     if not (DATA / "master_clauses.csv").is_file():
         parser.error(f"CUAD development split not found in {DATA}")
     started = time.perf_counter()
-    with ProcessPoolExecutor(args.jobs, initializer=_rules_only) as pool:
+    with ProcessPoolExecutor(args.jobs) as pool:
         contracts = [c for c in pool.map(contract_clauses, load_tasks(split="dev"), chunksize=2) if c[1]]
-    texts = [text for _, clauses in contracts for text, _, _ in clauses]
-    gold = [mapped for _, clauses in contracts for _, mapped, _ in clauses]
-    by_rules = np.array([given for _, clauses in contracts for _, _, given in clauses])
-    folds = np.array([zlib.crc32(name.encode()) % FOLDS for name, clauses in contracts for _ in clauses])
+    clauses = [clause for _, found in contracts for clause in found]
+    texts = [text for text, _, _, _ in clauses]
+    gold = [mapped for _, mapped, _, _ in clauses]
+    folds = np.array([fold_of(name) for name, found in contracts for _ in found])
     print(f"{len(contracts)} development contracts, {len(texts)} clauses, analysed in "
           f"{time.perf_counter() - started:.0f} s")
     oof = np.zeros((len(texts), len(TYPES)))
@@ -164,12 +156,16 @@ def main() -> int:
         for i in np.flatnonzero(folds == fold):
             scores = model.scores(texts[i])
             oof[i] = [scores.get(t, 0.0) for t in TYPES]
+    gold_sets = [frozenset(g) for g in gold]
+    by_model = [frozenset(t for t, p in zip(TYPES, row, strict=True) if p >= TYPE_FLOOR) for row in oof]
+    by_rules = [frozenset({given}) for _, _, _, given in clauses]
     print(f"\n{'type':22} {'clauses':>7}   model alone (out-of-fold, p >= {TYPE_FLOOR})   type rules")
-    for k, clause_type in enumerate(TYPES):
-        y = np.array([clause_type in g for g in gold])
-        print(f"{clause_type:22} {int(y.sum()):7}   {prf(oof[:, k] >= TYPE_FLOOR, y):30}   {prf(by_rules == clause_type, y)}")
+    for clause_type in TYPES:
+        support = sum(clause_type in g for g in gold_sets)
+        print(f"{clause_type:22} {support:7}   {_cells(gold_sets, by_model, clause_type):30}   "
+              f"{_cells(gold_sets, by_rules, clause_type)}")
     if args.vote_grid:
-        vote_grid(texts, gold, oof)
+        vote_grid(clauses, oof)
     final = fit(texts, gold, args.l2)
     args.out.write_text(json.dumps(final.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n")
     print(f"\n{len(final.terms)} terms -> {args.out}")
